@@ -1,0 +1,74 @@
+import type { Engine } from '../../engine/engine.js';
+import { handleWire } from '../../protocol/handle-wire.js';
+import { contextFromRequest, headerValue } from './context.js';
+
+/** The parts of the SDK's HttpRequest the fake reads. */
+export interface SdkHttpRequest {
+  method?: string;
+  hostname?: string;
+  path?: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+export interface SdkHttpResponse {
+  statusCode: number;
+  reason?: string;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/**
+ * A `requestHandler` for a real `KMSClient`: it takes the request the SDK serialized and signed, runs it
+ * through the fake, and hands back bytes for the SDK's own deserializer. It never opens a socket.
+ */
+export class FakeRequestHandler {
+  readonly metadata = { handlerProtocol: 'fake-kms' };
+
+  constructor(private readonly engine: () => Engine) {}
+
+  async handle(
+    request: SdkHttpRequest,
+    options: { abortSignal?: { aborted?: boolean } } = {},
+  ): Promise<{ response: SdkHttpResponse }> {
+    if (options.abortSignal?.aborted) {
+      const error = new Error('Request aborted');
+      error.name = 'AbortError';
+      throw error;
+    }
+    const engine = this.engine();
+    const ctx = contextFromRequest(request.headers, request.hostname, {
+      account: engine.options.account,
+      region: engine.options.region,
+    });
+    const wire = handleWire(engine, headerValue(request.headers, 'x-amz-target'), bodyText(request.body), ctx);
+    const body = encoder.encode(wire.body);
+    return {
+      response: {
+        statusCode: wire.statusCode,
+        headers: { ...wire.headers, 'content-length': String(body.byteLength) },
+        body,
+      },
+    };
+  }
+
+  updateHttpClientConfig(): void {}
+
+  httpHandlerConfigs(): Record<string, never> {
+    return {};
+  }
+
+  destroy(): void {}
+}
+
+function bodyText(body: unknown): string {
+  if (body === undefined || body === null) return '';
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return decoder.decode(body);
+  if (body instanceof ArrayBuffer) return decoder.decode(new Uint8Array(body));
+  // The fake only speaks awsJson1_1, whose bodies the SDK always serializes to a string or bytes.
+  throw new TypeError(`fake-kms cannot read a request body of type ${Object.prototype.toString.call(body)}.`);
+}

@@ -1,0 +1,156 @@
+import { FakeKmsUsageError, KmsError } from '../errors/kms-error.js';
+import { BEFORE_VALIDATION, OPERATIONS } from '../operations/index.js';
+import { validateInput } from '../validation/validate-input.js';
+import type { World } from '../world/index.js';
+import { type Clock, createClock } from './clock.js';
+import { Injections } from './injections.js';
+import { type CallEntry, type JournalEntry, redactSecrets } from './journal.js';
+import { MarkerCodec } from './markers.js';
+import { RandomSource } from './random.js';
+import { seedToRecord } from './seed.js';
+import { StoreRegistry } from './store-registry.js';
+import { Transitions } from './transitions.js';
+import type { CallContext, StoreRecord, StoreSeed, Timing } from './types.js';
+
+export interface EngineOptions {
+  account: string;
+  region: string;
+  quota: number;
+  timing: Timing;
+  describeWithIdAndName: 'reject' | 'and';
+  seed?: string | number;
+  now?: () => number | Date;
+  stores: readonly StoreSeed[];
+  world: World;
+}
+
+/** Raised by a transition observer; lets tests and the journal see every state change. */
+export type TransitionListener = (store: StoreRecord, from: string) => void;
+
+/**
+ * The state of one fake: stores per account and Region, the connection state machine, ids, paging
+ * markers, injections and the call journal. Operations run against it; it knows nothing of the wire.
+ */
+export class Engine {
+  readonly registry = new StoreRegistry();
+  readonly markers = new MarkerCodec();
+  readonly random: RandomSource;
+  readonly clock: Clock;
+  readonly transitions: Transitions;
+  readonly injections = new Injections();
+  readonly journal: JournalEntry[] = [];
+  /** Bumped by reset(), so markers issued before a reset are refused after it. */
+  generation = 0;
+  private readonly listeners = new Set<TransitionListener>();
+
+  constructor(readonly options: EngineOptions) {
+    this.random = new RandomSource(options.seed);
+    this.clock = createClock(options.now);
+    this.transitions = new Transitions(
+      this.clock,
+      () => this.options.timing,
+      (store, from) => {
+        for (const listener of this.listeners) listener(store, from);
+      },
+    );
+    this.seedAll();
+  }
+
+  get world(): World {
+    return this.options.world;
+  }
+
+  /** Run one KMS operation. Throws a `KmsError` for anything real KMS would reject. */
+  call(operation: string, input: unknown, ctx: CallContext, requestId: string): Record<string, unknown> {
+    const entry: CallEntry = {
+      kind: 'call',
+      operation,
+      input: redactSecrets(isObject(input) ? input : {}),
+      account: ctx.account,
+      region: ctx.region,
+      requestId,
+      time: this.clock(),
+    };
+    this.journal.push(entry);
+    try {
+      const handler = OPERATIONS[operation];
+      if (!handler) {
+        throw new KmsError(
+          'NotImplementedException',
+          `fake-kms does not implement the KMS operation ${operation} yet. It implements: ${Object.keys(OPERATIONS).join(', ')}.`,
+          501,
+        );
+      }
+      const injected = this.injections.takeFailure(operation);
+      if (injected) throw injected;
+      validateInput(operation, BEFORE_VALIDATION[operation]?.(input) ?? input);
+      for (const store of this.registry.list(ctx)) this.transitions.settleIfDue(store);
+      const output = handler(this, ctx, input as Record<string, unknown>);
+      entry.output = redactSecrets(output);
+      return output;
+    } catch (error) {
+      if (error instanceof KmsError) {
+        entry.error = { code: error.code, message: error.message, httpStatus: error.httpStatus };
+      }
+      throw error;
+    }
+  }
+
+  onTransition(listener: TransitionListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A new store id: `cks-` + 17 lowercase hex, unique in this fake (spec §8.11). */
+  newStoreId(): string {
+    for (;;) {
+      const id = `cks-${this.random.hex(17)}`;
+      if (!this.registry.hasId(id)) return id;
+    }
+  }
+
+  /** The store with this id, settled if its time has come, or a usage error for tests that name a wrong id. */
+  requireStore(id: string): StoreRecord {
+    const store = this.registry.findById(id);
+    if (!store) {
+      const known = this.registry.all().map((s) => s.id);
+      throw new FakeKmsUsageError(
+        `fake-kms has no custom key store "${id}". Known stores: ${known.length ? known.join(', ') : '(none)'}.`,
+      );
+    }
+    this.transitions.settleIfDue(store);
+    return store;
+  }
+
+  seedStore(seed: StoreSeed): StoreRecord {
+    const record = seedToRecord(seed, {
+      account: this.options.account,
+      region: this.options.region,
+      now: this.clock(),
+      seq: this.registry.takeSeq(),
+      newId: () => this.newStoreId(),
+      existing: this.registry,
+    });
+    this.registry.add(record);
+    return record;
+  }
+
+  /** Back to exactly the seeded state: stores, world, ids, journal and injections. */
+  reset(): void {
+    this.registry.clear();
+    this.random.rewind();
+    this.injections.clear();
+    this.journal.length = 0;
+    this.generation += 1;
+    this.options.world.reset();
+    this.seedAll();
+  }
+
+  private seedAll(): void {
+    for (const seed of this.options.stores) this.seedStore(seed);
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,46 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/**
+ * The fake's source of ids. With a seed it is a deterministic stream (sha256 in counter mode), so the
+ * same calls produce the same ids on every machine (spec §8.11); without one it uses crypto randomness.
+ */
+export class RandomSource {
+  private counter = 0;
+  private readonly seed: string | undefined;
+
+  constructor(seed?: string | number) {
+    this.seed = seed === undefined ? undefined : String(seed);
+  }
+
+  bytes(n: number): Buffer {
+    if (this.seed === undefined) return randomBytes(n);
+    const chunks: Buffer[] = [];
+    let have = 0;
+    while (have < n) {
+      const block = createHash('sha256').update(`${this.seed}:${this.counter++}`).digest();
+      chunks.push(block);
+      have += block.length;
+    }
+    return Buffer.concat(chunks).subarray(0, n);
+  }
+
+  hex(chars: number): string {
+    return this.bytes(Math.ceil(chars / 2))
+      .toString('hex')
+      .slice(0, chars);
+  }
+
+  /** An RFC 4122 version-4 UUID. */
+  uuid(): string {
+    const b = this.bytes(16);
+    b[6] = ((b[6] as number) & 0x0f) | 0x40;
+    b[8] = ((b[8] as number) & 0x3f) | 0x80;
+    const h = b.toString('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+
+  /** Back to the start of the stream, so a reset fake repeats its ids. */
+  rewind(): void {
+    this.counter = 0;
+  }
+}

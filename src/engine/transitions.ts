@@ -1,0 +1,59 @@
+import type { Clock } from './clock.js';
+import type { ConnectionErrorCode, PendingTransition, StoreRecord, Timing } from './types.js';
+
+/**
+ * Asynchronous completion of CONNECTING and DISCONNECTING (spec §4, §8.16). A transition is decided when
+ * it starts and applied when it settles: after N Describe observations, after a duration on the fake's
+ * clock, at once, or by hand.
+ */
+export class Transitions {
+  constructor(
+    private readonly clock: Clock,
+    private readonly defaultTiming: () => Timing,
+    private readonly onChange: (store: StoreRecord, from: string) => void,
+  ) {}
+
+  begin(
+    store: StoreRecord,
+    transient: 'CONNECTING' | 'DISCONNECTING',
+    to: PendingTransition['to'],
+    errorCode?: ConnectionErrorCode,
+  ): void {
+    const from = store.state;
+    store.state = transient;
+    delete store.errorCode;
+    const timing = store.timing ?? this.defaultTiming();
+    const pending: PendingTransition = { to };
+    if (errorCode) pending.errorCode = errorCode;
+    if (typeof timing === 'object' && 'observations' in timing) pending.observationsLeft = timing.observations;
+    if (typeof timing === 'object' && 'afterMs' in timing) pending.dueAt = this.clock() + timing.afterMs;
+    store.pending = pending;
+    this.onChange(store, from);
+    if (timing === 'immediate' || pending.observationsLeft === 0) this.settle(store);
+  }
+
+  /** Apply a transition whose time has come on the clock. Called before any operation reads a store. */
+  settleIfDue(store: StoreRecord): void {
+    const due = store.pending?.dueAt;
+    if (due !== undefined && this.clock() >= due) this.settle(store);
+  }
+
+  /** Count one Describe observation of the store, settling it when it has been seen often enough. */
+  observed(store: StoreRecord): void {
+    const pending = store.pending;
+    if (pending?.observationsLeft === undefined) return;
+    pending.observationsLeft -= 1;
+    if (pending.observationsLeft <= 0) this.settle(store);
+  }
+
+  settle(store: StoreRecord): void {
+    const pending = store.pending;
+    if (!pending) return;
+    const from = store.state;
+    delete store.pending;
+    store.state = pending.to;
+    if (pending.to === 'FAILED' && pending.errorCode) store.errorCode = pending.errorCode;
+    else delete store.errorCode;
+    this.onChange(store, from);
+  }
+}

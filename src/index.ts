@@ -1,0 +1,14 @@
+export { createKmsFake, KmsFake, type KmsFakeOptions, type FailNextOptions } from './fake.js';
+export type { FakeClientConfig } from './adapters/sdk/client-factory.js';
+export type { FakeRequestHandler } from './adapters/sdk/fake-request-handler.js';
+export type { CallEntry, InjectionEntry, JournalEntry } from './engine/journal.js';
+export type {
+  ConnectionErrorCode,
+  ConnectionState,
+  StoreSeed,
+  StoreType,
+  Timing,
+  XksConnectivity,
+} from './engine/types.js';
+export { FakeKmsUsageError, isFakeKmsUsageError, isKmsError, KmsError } from './errors/kms-error.js';
+export type { World, WorldSpec } from './world/index.js';

@@ -1,0 +1,100 @@
+import type { Engine } from '../engine/engine.js';
+import type { CallContext, ConnectionState, StoreRecord, XksProxyConfig } from '../engine/types.js';
+import { KmsError } from '../errors/kms-error.js';
+
+export type Input = Record<string, unknown>;
+export type Output = Record<string, unknown>;
+export type OperationHandler = (engine: Engine, ctx: CallContext, input: Input) => Output;
+
+export function str(input: Input, member: string): string | undefined {
+  const v = input[member];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function notFoundById(id: string): KmsError {
+  return new KmsError('CustomKeyStoreNotFoundException', `Custom key store '${id}' does not exist.`);
+}
+
+/** The store with this id in the caller's account and Region, or `CustomKeyStoreNotFoundException`. */
+export function findStore(engine: Engine, ctx: CallContext, id: string): StoreRecord {
+  const store = engine.registry.get(ctx, id);
+  if (!store) throw notFoundById(id);
+  engine.transitions.settleIfDue(store);
+  return store;
+}
+
+export function invalidState(store: StoreRecord, why: string): KmsError {
+  return new KmsError(
+    'CustomKeyStoreInvalidStateException',
+    `Custom key store '${store.id}' is ${store.state}. ${why}`,
+  );
+}
+
+export function requireState(store: StoreRecord, allowed: readonly ConnectionState[], why: string): void {
+  if (!allowed.includes(store.state)) throw invalidState(store, why);
+}
+
+/** Name uniqueness among every store of the account and Region, both types, exact match (spec §8.8). */
+export function assertNameFree(engine: Engine, ctx: CallContext, name: string, self?: StoreRecord): void {
+  if (engine.registry.list(ctx).some((s) => s !== self && s.name === name)) {
+    throw new KmsError(
+      'CustomKeyStoreNameInUseException',
+      `The custom key store name '${name}' is already used by another custom key store in this account and Region.`,
+    );
+  }
+}
+
+/** The XKS uniqueness rules of spec §5, in the order of §8.7. */
+export function assertXksUnique(engine: Engine, ctx: CallContext, proxy: XksProxyConfig, self?: StoreRecord): void {
+  const others = engine.registry.listRegion(ctx.region).filter((s) => s !== self && s.xks);
+  const sameScope = others.filter((s) => s.account === ctx.account);
+  const uri = proxy.uriEndpoint + proxy.uriPath;
+  if (sameScope.some((s) => (s.xks as XksProxyConfig).uriEndpoint + (s.xks as XksProxyConfig).uriPath === uri)) {
+    throw new KmsError(
+      'XksProxyUriInUseException',
+      `The URI ${uri} is already associated with another external key store in this account and Region. Each external key store needs a unique combination of proxy URI endpoint and path.`,
+    );
+  }
+  const isVpc = proxy.connectivity === 'VPC_ENDPOINT_SERVICE';
+  const endpointClash = others.some((s) => {
+    const x = s.xks as XksProxyConfig;
+    if (x.uriEndpoint !== proxy.uriEndpoint) return false;
+    return isVpc || x.connectivity === 'VPC_ENDPOINT_SERVICE';
+  });
+  if (endpointClash) {
+    throw new KmsError(
+      'XksProxyUriEndpointInUseException',
+      `The URI endpoint ${proxy.uriEndpoint} is already associated with an external key store that uses VPC endpoint service connectivity in this Region. Each such store needs its own private DNS name.`,
+    );
+  }
+  if (isVpc && proxy.vpcEndpointServiceName) {
+    const service = proxy.vpcEndpointServiceName;
+    if (others.some((s) => s.xks?.vpcEndpointServiceName === service)) {
+      throw new KmsError(
+        'XksProxyVpcEndpointServiceInUseException',
+        `The VPC endpoint service ${service} is already associated with another external key store. Each external key store with VPC endpoint service connectivity needs its own VPC endpoint service.`,
+      );
+    }
+  }
+}
+
+/** One CloudHSM store per cluster (or related cluster) in the account and Region. */
+export function assertClusterFree(engine: Engine, ctx: CallContext, clusterId: string): void {
+  const inUse = engine.registry
+    .list(ctx)
+    .find((s) => s.cloudHsm && engine.world.clustersRelated(ctx, s.cloudHsm.clusterId, clusterId));
+  if (inUse) {
+    throw new KmsError(
+      'CloudHsmClusterInUseException',
+      `The CloudHSM cluster ${clusterId} is already associated with custom key store '${inUse.id}', or shares its backup history with that store's cluster.`,
+    );
+  }
+}
+
+export function typeParamError(param: string, problem: 'required' | 'not-allowed', context: string): KmsError {
+  const text =
+    problem === 'required'
+      ? `${param} is required for a custom key store ${context}.`
+      : `${param} is not valid for a custom key store ${context}.`;
+  return new KmsError('ValidationException', text);
+}

@@ -1,0 +1,18 @@
+// https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteCustomKeyStore.html
+import type { Engine } from '../engine/engine.js';
+import type { CallContext } from '../engine/types.js';
+import { KmsError } from '../errors/kms-error.js';
+import { findStore, type Input, type Output, requireState, str } from './common.js';
+
+export function deleteCustomKeyStore(engine: Engine, ctx: CallContext, input: Input): Output {
+  const store = findStore(engine, ctx, str(input, 'CustomKeyStoreId') as string);
+  requireState(store, ['DISCONNECTED'], 'Disconnect it and wait until it is DISCONNECTED before you delete it.');
+  if (store.keyCount > 0) {
+    throw new KmsError(
+      'CustomKeyStoreHasCMKsException',
+      `Custom key store '${store.id}' still contains ${store.keyCount} KMS key(s). Schedule deletion of every KMS key in it and wait until they are deleted before you delete the custom key store.`,
+    );
+  }
+  engine.registry.delete(store);
+  return {};
+}

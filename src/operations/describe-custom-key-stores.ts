@@ -1,0 +1,95 @@
+// https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeCustomKeyStores.html
+import type { Engine } from '../engine/engine.js';
+import type { CallContext, StoreRecord } from '../engine/types.js';
+import { KmsError } from '../errors/kms-error.js';
+import { type Input, notFoundById, type Output, str } from './common.js';
+
+const DEFAULT_PAGE_SIZE = 100;
+const OPERATION = 'DescribeCustomKeyStores';
+
+export function describeCustomKeyStores(engine: Engine, ctx: CallContext, input: Input): Output {
+  const id = str(input, 'CustomKeyStoreId');
+  const name = str(input, 'CustomKeyStoreName');
+  const limit = typeof input.Limit === 'number' ? input.Limit : DEFAULT_PAGE_SIZE;
+  const marker = str(input, 'Marker');
+
+  if (id !== undefined && name !== undefined && engine.options.describeWithIdAndName === 'reject') {
+    throw new KmsError('ValidationException', 'Specify either CustomKeyStoreId or CustomKeyStoreName, but not both.');
+  }
+
+  let after = 0;
+  if (marker !== undefined) {
+    const decoded = engine.markers.decode(marker, {
+      a: ctx.account,
+      r: ctx.region,
+      o: OPERATION,
+      g: engine.generation,
+    });
+    if (decoded === undefined) {
+      throw new KmsError('InvalidMarkerException', 'The request was rejected because the marker is not valid.');
+    }
+    after = decoded;
+  }
+
+  let stores = engine.registry.list(ctx);
+  if (id !== undefined || name !== undefined) {
+    stores = stores.filter((s) => (id === undefined || s.id === id) && (name === undefined || s.name === name));
+    if (stores.length === 0) {
+      if (id !== undefined) throw notFoundById(id);
+      throw new KmsError(
+        'CustomKeyStoreNotFoundException',
+        `Custom key store with name '${name}' does not exist.`,
+      );
+    }
+  }
+
+  const remaining = stores.filter((s) => s.seq > after);
+  const page = remaining.slice(0, limit);
+  const entries = page.map((store) => {
+    engine.transitions.settleIfDue(store);
+    const entry = describeEntry(store);
+    engine.transitions.observed(store);
+    return entry;
+  });
+  const truncated = remaining.length > page.length;
+  const output: Output = { CustomKeyStores: entries, Truncated: truncated };
+  const last = page[page.length - 1];
+  if (truncated && last) {
+    output.NextMarker = engine.markers.encode({
+      a: ctx.account,
+      r: ctx.region,
+      o: OPERATION,
+      s: last.seq,
+      g: engine.generation,
+    });
+  }
+  return output;
+}
+
+/** A store as Describe shows it: no secrets, type-specific members only for their type (spec §3.2). */
+export function describeEntry(store: StoreRecord): Output {
+  const entry: Output = { CustomKeyStoreId: store.id, CustomKeyStoreName: store.name };
+  if (store.cloudHsm) {
+    entry.CloudHsmClusterId = store.cloudHsm.clusterId;
+    entry.TrustAnchorCertificate = store.cloudHsm.trustAnchorCertificate;
+  }
+  entry.ConnectionState = store.state;
+  if (store.state === 'FAILED' && store.errorCode) entry.ConnectionErrorCode = store.errorCode;
+  entry.CreationDate = new Date(store.creationDate);
+  entry.CustomKeyStoreType = store.type;
+  if (store.xks) {
+    const x = store.xks;
+    const config: Output = {
+      Connectivity: x.connectivity,
+      AccessKeyId: x.accessKeyId,
+      UriEndpoint: x.uriEndpoint,
+      UriPath: x.uriPath,
+    };
+    if (x.connectivity === 'VPC_ENDPOINT_SERVICE') {
+      config.VpcEndpointServiceName = x.vpcEndpointServiceName;
+      config.VpcEndpointServiceOwner = x.vpcEndpointServiceOwner;
+    }
+    entry.XksProxyConfiguration = config;
+  }
+  return entry;
+}
