@@ -1,0 +1,117 @@
+/**
+ * fake-kms demo (`npm start`): a CloudHSM key store and an external key store go through their whole
+ * lifecycle against a real KMSClient answered by the fake. Nothing leaves this process.
+ */
+import {
+  ConnectCustomKeyStoreCommand,
+  CreateCustomKeyStoreCommand,
+  type CustomKeyStoresListEntry,
+  DescribeCustomKeyStoresCommand,
+  DisconnectCustomKeyStoreCommand,
+  type KMSClient,
+  paginateDescribeCustomKeyStores,
+  UpdateCustomKeyStoreCommand,
+} from '@aws-sdk/client-kms';
+import { createKmsFake } from '../src/index.js';
+
+const TRUST_ANCHOR = '-----BEGIN CERTIFICATE-----\nMIIBdemoTrustAnchorForTheDemoOnly\n-----END CERTIFICATE-----';
+
+function table(title: string, stores: CustomKeyStoresListEntry[]): void {
+  console.log(`\n== ${title}`);
+  const rows = stores.map((s) => ({
+    id: s.CustomKeyStoreId,
+    name: s.CustomKeyStoreName,
+    type: s.CustomKeyStoreType,
+    state: s.ConnectionState,
+    error: s.ConnectionErrorCode ?? '',
+    backing: s.CloudHsmClusterId ?? `${s.XksProxyConfiguration?.UriEndpoint}${s.XksProxyConfiguration?.UriPath}`,
+    created: s.CreationDate?.toISOString(),
+  }));
+  const keys = Object.keys(rows[0] ?? { id: '' }) as Array<keyof (typeof rows)[number]>;
+  const width = (k: (typeof keys)[number]) => Math.max(k.length, ...rows.map((r) => String(r[k] ?? '').length));
+  console.log(keys.map((k) => k.padEnd(width(k))).join('  '));
+  for (const r of rows) console.log(keys.map((k) => String(r[k] ?? '').padEnd(width(k))).join('  '));
+}
+
+async function show(kms: KMSClient, title: string): Promise<void> {
+  const { CustomKeyStores = [] } = await kms.send(new DescribeCustomKeyStoresCommand({}));
+  table(title, CustomKeyStores);
+}
+
+async function main(): Promise<void> {
+  const fake = createKmsFake({ seed: 'demo', now: () => Date.parse('2026-11-29T09:00:00Z') });
+  const kms = fake.client({ region: 'eu-west-1' });
+
+  const { CustomKeyStoreId: hsm } = await kms.send(
+    new CreateCustomKeyStoreCommand({
+      CustomKeyStoreName: 'payments-hsm',
+      CloudHsmClusterId: 'cluster-abcdefghijk',
+      TrustAnchorCertificate: TRUST_ANCHOR,
+      KeyStorePassword: 'kmsPswd-2026',
+    }),
+  );
+  const { CustomKeyStoreId: xks } = await kms.send(
+    new CreateCustomKeyStoreCommand({
+      CustomKeyStoreName: 'partner-xks',
+      CustomKeyStoreType: 'EXTERNAL_KEY_STORE',
+      XksProxyConnectivity: 'PUBLIC_ENDPOINT',
+      XksProxyUriEndpoint: 'https://xks.partner.example.com',
+      XksProxyUriPath: '/tenant-a/kms/xks/v1',
+      XksProxyAuthenticationCredential: {
+        AccessKeyId: 'ABCDEFGHIJKLMNOPQRST',
+        RawSecretAccessKey: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA==',
+      },
+    }),
+  );
+  const hsmId = hsm as string;
+  const xksId = xks as string;
+  await show(kms, 'Created: both stores start DISCONNECTED');
+
+  // The XKS proxy's TLS certificate is wrong: its connect attempt will end FAILED.
+  fake.failNextConnect(xksId, 'XKS_PROXY_INVALID_TLS_CONFIGURATION');
+  await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: hsmId }));
+  await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: xksId }));
+  await show(kms, 'Connect accepted: both are CONNECTING (visible to one Describe)');
+  await show(kms, 'Settled: the CloudHSM store is CONNECTED, the XKS store FAILED with a reason');
+
+  await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: xksId }));
+  await show(kms, 'Disconnect the FAILED store: DISCONNECTING');
+  await show(kms, 'Then DISCONNECTED, and the error code is gone');
+
+  await kms.send(
+    new UpdateCustomKeyStoreCommand({
+      CustomKeyStoreId: xksId,
+      NewCustomKeyStoreName: 'partner-xks-v2',
+      XksProxyUriPath: '/tenant-a/kms/xks/v2',
+    }),
+  );
+  await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: xksId }));
+  await kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: xksId }));
+  await show(kms, 'Updated (renamed, new path) and reconnected: CONNECTED');
+
+  for (let i = 0; i < 6; i++) {
+    await kms.send(
+      new CreateCustomKeyStoreCommand({
+        CustomKeyStoreName: `team-${i}-hsm`,
+        CloudHsmClusterId: `cluster-teamstore${'abcdef'[i]}xyz`,
+        TrustAnchorCertificate: TRUST_ANCHOR,
+        KeyStorePassword: 'kmsPswd-2026',
+      }),
+    );
+  }
+  console.log('\n== Paginating with the SDK paginator, 3 per page');
+  let page = 0;
+  for await (const out of paginateDescribeCustomKeyStores({ client: kms, pageSize: 3 }, {})) {
+    page += 1;
+    const names = (out.CustomKeyStores ?? []).map((s) => `${s.CustomKeyStoreName} (${s.ConnectionState})`);
+    console.log(`page ${page}: ${names.join(', ')}${out.Truncated ? '  → more' : ''}`);
+  }
+
+  const errors = fake.calls().filter((c) => c.error);
+  console.log(`\n${fake.calls().length} calls answered in-process, ${errors.length} errors, 0 sockets opened.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

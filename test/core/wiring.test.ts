@@ -1,0 +1,118 @@
+import {
+  CreateCustomKeyStoreCommand,
+  CustomKeyStoreNotFoundException,
+  DescribeCustomKeyStoresCommand,
+  EncryptCommand,
+  KMSClient,
+  KMSInternalException,
+  KMSServiceException,
+} from '@aws-sdk/client-kms';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createKmsFake, FakeKmsUsageError } from '../../src/index.js';
+import { cloudHsmInput } from '../support/inputs.js';
+import { create, rejectionOf } from '../support/kms.js';
+
+describe('fake.client()', () => {
+  it("answers through the SDK's own deserializer: $metadata, request id and exception classes", async () => {
+    const kms = createKmsFake().client();
+    const out = await kms.send(new DescribeCustomKeyStoresCommand({}));
+    expect(out.$metadata).toMatchObject({ httpStatusCode: 200, attempts: 1 });
+    expect(out.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const error = await rejectionOf(kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: 'cks-0000' })));
+    expect(error).toBeInstanceOf(CustomKeyStoreNotFoundException);
+    expect(error).toBeInstanceOf(KMSServiceException);
+    expect(error.$metadata.httpStatusCode).toBe(400);
+  });
+
+  it('refuses an operation fake-kms does not implement, loudly and by name (§8.12)', async () => {
+    const kms = createKmsFake().client();
+    const error = await rejectionOf(kms.send(new EncryptCommand({ KeyId: 'alias/x', Plaintext: new Uint8Array([1]) })));
+    expect(error).toBeInstanceOf(KMSServiceException);
+    expect(error.name).toBe('NotImplementedException');
+    expect(error.message).toContain('fake-kms does not implement the KMS operation Encrypt');
+    expect(error.$metadata.httpStatusCode).toBe(501);
+    expect((error.$metadata as { attempts?: number }).attempts).toBe(1);
+  });
+
+  it('lets the SDK retry an injected KMSInternalException, then succeeds', async () => {
+    const fake = createKmsFake();
+    fake.failNext('DescribeCustomKeyStores', 'KMSInternalException', { times: 2 });
+    const kms = fake.client({ retryStrategy: undefined, maxAttempts: 3, retryMode: 'standard' });
+    const out = await kms.send(new DescribeCustomKeyStoresCommand({}));
+    expect(out.$metadata.attempts).toBe(3);
+    expect(fake.calls('DescribeCustomKeyStores').map((c) => c.error?.code)).toEqual([
+      'KMSInternalException',
+      'KMSInternalException',
+      undefined,
+    ]);
+  });
+
+  it('an injected failure surfaces as the SDK class with its HTTP status and changes nothing', async () => {
+    const fake = createKmsFake();
+    fake.failNext('CreateCustomKeyStore', 'KMSInternalException', { message: 'try later' });
+    const kms = fake.client({ maxAttempts: 1 });
+    const error = await rejectionOf(kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput())));
+    expect(error).toBeInstanceOf(KMSInternalException);
+    expect(error.message).toBe('try later');
+    expect(error.$metadata.httpStatusCode).toBe(500);
+    expect(fake.stores()).toEqual([]);
+    expect(fake.journal.some((e) => e.kind === 'injection' && e.injection === 'failNext')).toBe(true);
+  });
+});
+
+describe('fake.attach()', () => {
+  it('wires a client the user built, with their own configuration, and detach undoes it', async () => {
+    const fake = createKmsFake();
+    const kms = new KMSClient({ region: 'eu-central-1', maxAttempts: 1 });
+    fake.attach(kms);
+    const id = await create(kms, cloudHsmInput());
+    expect(fake.stores()[0]).toMatchObject({ CustomKeyStoreId: id, Region: 'eu-central-1' });
+    const error = await rejectionOf(kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: 'cks-none' })));
+    expect(error).toBeInstanceOf(CustomKeyStoreNotFoundException);
+    fake.detach(kms);
+    expect(kms.middlewareStack.identify().join()).not.toContain('fakeKms');
+  });
+});
+
+describe('fake.install()', () => {
+  const fake = createKmsFake();
+  afterEach(() => {
+    fake.uninstall();
+  });
+
+  it('makes clients built inside the code under test answer from the fake', async () => {
+    fake.install();
+    const codeUnderTest = async () => {
+      const kms = new KMSClient({ region: 'ap-southeast-2', maxAttempts: 1 });
+      return kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput({ CustomKeyStoreName: 'from-inside' })));
+    };
+    const { CustomKeyStoreId } = await codeUnderTest();
+    expect(fake.stores().map((s) => [s.CustomKeyStoreId, s.CustomKeyStoreName, s.Region])).toContainEqual([
+      CustomKeyStoreId,
+      'from-inside',
+      'ap-southeast-2',
+    ]);
+  });
+
+  it('stops answering after uninstall', async () => {
+    fake.install();
+    fake.uninstall();
+    expect(Object.hasOwn(KMSClient.prototype, 'send')).toBe(false);
+    expect(fake.installed).toBe(false);
+  });
+
+  it('refuses a second fake while one is installed', () => {
+    fake.install();
+    expect(() => createKmsFake().install()).toThrow(FakeKmsUsageError);
+  });
+
+  it('self-test: the SDK internals install() relies on are still there', () => {
+    // If an SDK upgrade moves `send` off the prototype chain or drops the deserializer step,
+    // this fails loudly instead of letting clients reach the network.
+    expect(typeof KMSClient.prototype.send).toBe('function');
+    const client = new KMSClient({ region: 'us-east-1' });
+    expect(client.middlewareStack.identify()).toContain('deserializerMiddleware - deserialize');
+    fake.install();
+    expect(Object.hasOwn(KMSClient.prototype, 'send')).toBe(true);
+  });
+});

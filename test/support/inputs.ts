@@ -1,0 +1,64 @@
+import type { CreateCustomKeyStoreCommandInput } from '@aws-sdk/client-kms';
+
+/** A trust anchor that is long enough to look like one; the default world accepts whatever it is first shown. */
+export const TRUST_ANCHOR = `-----BEGIN CERTIFICATE-----\n${'MIIDQTCCAimgAwIBAgITBmyfz5m/jAo54vB4ikPmljZbyjANBgkqhkiG9w0BAQsF'.repeat(4)}\n-----END CERTIFICATE-----`;
+
+let counter = 0;
+function next(): number {
+  counter += 1;
+  return counter;
+}
+
+/** A cluster id that matches the model's pattern, unique per call. */
+export function clusterId(): string {
+  const letters = 'abcdefghijkmnopqrstuvwxyz';
+  let n = next();
+  let suffix = '';
+  while (suffix.length < 11) {
+    suffix += letters[n % letters.length];
+    n = Math.floor(n / letters.length) + suffix.length * 7;
+  }
+  return `cluster-${suffix}`;
+}
+
+export function cloudHsmInput(overrides: Partial<CreateCustomKeyStoreCommandInput> = {}): CreateCustomKeyStoreCommandInput {
+  return {
+    CustomKeyStoreName: `hsm-store-${next()}`,
+    CloudHsmClusterId: clusterId(),
+    TrustAnchorCertificate: TRUST_ANCHOR,
+    KeyStorePassword: 'kmsPswd-123',
+    ...overrides,
+  };
+}
+
+export const XKS_CREDENTIAL = {
+  AccessKeyId: 'ABCDE12345ABCDE12345',
+  RawSecretAccessKey: 'DXjSUawnel2fr6SKC7G25CNxTyWKE5PF9XX6H/u9pSo=',
+};
+
+export function xksPublicInput(overrides: Partial<CreateCustomKeyStoreCommandInput> = {}): CreateCustomKeyStoreCommandInput {
+  const n = next();
+  return {
+    CustomKeyStoreName: `xks-public-${n}`,
+    CustomKeyStoreType: 'EXTERNAL_KEY_STORE',
+    XksProxyConnectivity: 'PUBLIC_ENDPOINT',
+    XksProxyUriEndpoint: `https://xks-${n}.example.com`,
+    XksProxyUriPath: '/example-prefix/kms/xks/v1',
+    XksProxyAuthenticationCredential: XKS_CREDENTIAL,
+    ...overrides,
+  };
+}
+
+export function xksVpcInput(overrides: Partial<CreateCustomKeyStoreCommandInput> = {}): CreateCustomKeyStoreCommandInput {
+  const n = next();
+  return {
+    CustomKeyStoreName: `xks-vpc-${n}`,
+    CustomKeyStoreType: 'EXTERNAL_KEY_STORE',
+    XksProxyConnectivity: 'VPC_ENDPOINT_SERVICE',
+    XksProxyUriEndpoint: `https://xks-private-${n}.example.com`,
+    XksProxyUriPath: '/kms/xks/v1',
+    XksProxyVpcEndpointServiceName: `com.amazonaws.vpce.us-east-1.vpce-svc-${n.toString(16).padStart(17, '0')}`,
+    XksProxyAuthenticationCredential: XKS_CREDENTIAL,
+    ...overrides,
+  };
+}
