@@ -1,13 +1,13 @@
 import type { KMSClient } from '@aws-sdk/client-kms';
+import { Attachments } from './adapters/sdk/attach.js';
+import { createFakeClient, type FakeClientConfig } from './adapters/sdk/client-factory.js';
+import { FakeRequestHandler } from './adapters/sdk/fake-request-handler.js';
+import { installFor, isInstalled, uninstallFor } from './adapters/sdk/install.js';
 import { Engine } from './engine/engine.js';
 import type { CallEntry, JournalEntry } from './engine/journal.js';
 import { recordToSeed } from './engine/seed.js';
 import type { ConnectionErrorCode, ConnectionState, StoreSeed, Timing } from './engine/types.js';
 import { defaultStatus, FakeKmsUsageError } from './errors/kms-error.js';
-import { Attachments } from './adapters/sdk/attach.js';
-import { createFakeClient, type FakeClientConfig } from './adapters/sdk/client-factory.js';
-import { FakeRequestHandler } from './adapters/sdk/fake-request-handler.js';
-import { installFor, isInstalled, uninstallFor } from './adapters/sdk/install.js';
 import { createWorld, type World, type WorldSpec } from './world/index.js';
 
 export interface KmsFakeOptions extends WorldSpec {
@@ -58,7 +58,8 @@ export class KmsFake {
     const account = options.account ?? '111122223333';
     if (!ACCOUNT.test(account)) throw new FakeKmsUsageError(`account must be 12 digits, got "${account}".`);
     const quota = options.quota ?? 10;
-    if (!Number.isInteger(quota) || quota < 0) throw new FakeKmsUsageError(`quota must be a whole number, got ${quota}.`);
+    if (!Number.isInteger(quota) || quota < 0)
+      throw new FakeKmsUsageError(`quota must be a whole number, got ${quota}.`);
     const world = createWorld({ clusters: options.clusters, proxies: options.proxies });
     this.engine = new Engine({
       account,
@@ -72,10 +73,10 @@ export class KmsFake {
       world,
     });
     this.handler = new FakeRequestHandler(() => this.engine);
-    this.attachments = new Attachments(
-      this.handler,
-      () => ({ account: this.engine.options.account, region: this.engine.options.region }),
-    );
+    this.attachments = new Attachments(this.handler, () => ({
+      account: this.engine.options.account,
+      region: this.engine.options.region,
+    }));
   }
 
   /** The backing world: CloudHSM clusters and XKS proxies. Change it to make things fail the way they do on AWS. */

@@ -1,4 +1,3 @@
-export { createKmsFake, KmsFake, type KmsFakeOptions, type FailNextOptions } from './fake.js';
 export type { FakeClientConfig } from './adapters/sdk/client-factory.js';
 export type { FakeRequestHandler } from './adapters/sdk/fake-request-handler.js';
 export type { CallEntry, InjectionEntry, JournalEntry } from './engine/journal.js';
@@ -11,4 +10,5 @@ export type {
   XksConnectivity,
 } from './engine/types.js';
 export { FakeKmsUsageError, isFakeKmsUsageError, isKmsError, KmsError } from './errors/kms-error.js';
+export { createKmsFake, type FailNextOptions, KmsFake, type KmsFakeOptions } from './fake.js';
 export type { World, WorldSpec } from './world/index.js';

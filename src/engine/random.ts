@@ -17,7 +17,9 @@ export class RandomSource {
     const chunks: Buffer[] = [];
     let have = 0;
     while (have < n) {
-      const block = createHash('sha256').update(`${this.seed}:${this.counter++}`).digest();
+      const block = createHash('sha256')
+        .update(`${this.seed}:${this.counter++}`)
+        .digest();
       chunks.push(block);
       have += block.length;
     }

@@ -23,7 +23,8 @@ export function seedToRecord(seed: StoreSeed, d: SeedDefaults): StoreRecord {
   }
   const type = seed.CustomKeyStoreType ?? 'AWS_CLOUDHSM';
   const state = seed.ConnectionState ?? 'DISCONNECTED';
-  if (!CONNECTION_STATES.includes(state)) fail(`ConnectionState "${state}" is not one of ${CONNECTION_STATES.join(', ')}.`);
+  if (!CONNECTION_STATES.includes(state))
+    fail(`ConnectionState "${state}" is not one of ${CONNECTION_STATES.join(', ')}.`);
   if (state === 'FAILED' && !seed.ConnectionErrorCode) fail('a FAILED store needs a ConnectionErrorCode.');
   if (state !== 'FAILED' && seed.ConnectionErrorCode) fail('ConnectionErrorCode is only allowed when FAILED.');
   const account = seed.Account ?? d.account;

@@ -1,4 +1,9 @@
-import type { ConnectionErrorCodeType, ConnectionStateType, CustomKeyStoreType, XksProxyConnectivityType } from '@aws-sdk/client-kms';
+import type {
+  ConnectionErrorCodeType,
+  ConnectionStateType,
+  CustomKeyStoreType,
+  XksProxyConnectivityType,
+} from '@aws-sdk/client-kms';
 
 export type ConnectionState = ConnectionStateType;
 export type ConnectionErrorCode = ConnectionErrorCodeType;

@@ -36,10 +36,7 @@ export function describeCustomKeyStores(engine: Engine, ctx: CallContext, input:
     stores = stores.filter((s) => (id === undefined || s.id === id) && (name === undefined || s.name === name));
     if (stores.length === 0) {
       if (id !== undefined) throw notFoundById(id);
-      throw new KmsError(
-        'CustomKeyStoreNotFoundException',
-        `Custom key store with name '${name}' does not exist.`,
-      );
+      throw new KmsError('CustomKeyStoreNotFoundException', `Custom key store with name '${name}' does not exist.`);
     }
   }
 

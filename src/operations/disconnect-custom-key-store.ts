@@ -7,8 +7,7 @@ import { findStore, type Input, invalidState, type Output, str } from './common.
 export function disconnectCustomKeyStore(engine: Engine, ctx: CallContext, input: Input): Output {
   const store = findStore(engine, ctx, str(input, 'CustomKeyStoreId') as string);
   if (DISCONNECT_FROM[store.state] === 'reject') {
-    const why =
-      store.state === 'DISCONNECTED' ? 'It is already disconnected.' : 'Wait until it is DISCONNECTED.';
+    const why = store.state === 'DISCONNECTED' ? 'It is already disconnected.' : 'Wait until it is DISCONNECTED.';
     throw invalidState(store, why);
   }
   engine.transitions.begin(store, 'DISCONNECTING', 'DISCONNECTED');

@@ -1,5 +1,5 @@
-import { connectCustomKeyStore } from './connect-custom-key-store.js';
 import type { OperationHandler } from './common.js';
+import { connectCustomKeyStore } from './connect-custom-key-store.js';
 import { createCustomKeyStore } from './create-custom-key-store.js';
 import { deleteCustomKeyStore } from './delete-custom-key-store.js';
 import { describeCustomKeyStores } from './describe-custom-key-stores.js';

@@ -132,7 +132,8 @@ function mergeProxy(current: XksProxyConfig, input: Input, account: string): Xks
     const service = str(input, 'XksProxyVpcEndpointServiceName');
     const serviceName = service === '' ? undefined : (service ?? current.vpcEndpointServiceName);
     if (serviceName !== undefined) merged.vpcEndpointServiceName = serviceName;
-    merged.vpcEndpointServiceOwner = str(input, 'XksProxyVpcEndpointServiceOwner') ?? current.vpcEndpointServiceOwner ?? account;
+    merged.vpcEndpointServiceOwner =
+      str(input, 'XksProxyVpcEndpointServiceOwner') ?? current.vpcEndpointServiceOwner ?? account;
   }
   return merged;
 }
@@ -142,12 +143,17 @@ function checkConnectivitySwitch(current: XksProxyConfig, merged: XksProxyConfig
   const service = str(input, 'XksProxyVpcEndpointServiceName');
   if (merged.connectivity === 'PUBLIC_ENDPOINT') {
     const context = 'with XksProxyConnectivity PUBLIC_ENDPOINT';
-    if (service !== undefined && service !== '') throw typeParamError('XksProxyVpcEndpointServiceName', 'not-allowed', context);
+    if (service !== undefined && service !== '')
+      throw typeParamError('XksProxyVpcEndpointServiceName', 'not-allowed', context);
     if (str(input, 'XksProxyVpcEndpointServiceOwner') !== undefined) {
       throw typeParamError('XksProxyVpcEndpointServiceOwner', 'not-allowed', context);
     }
   } else if (!merged.vpcEndpointServiceName) {
-    throw typeParamError('XksProxyVpcEndpointServiceName', 'required', 'with XksProxyConnectivity VPC_ENDPOINT_SERVICE');
+    throw typeParamError(
+      'XksProxyVpcEndpointServiceName',
+      'required',
+      'with XksProxyConnectivity VPC_ENDPOINT_SERVICE',
+    );
   }
   if (merged.connectivity !== current.connectivity && merged.uriEndpoint === current.uriEndpoint) {
     throw typeParamError(

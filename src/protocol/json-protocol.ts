@@ -15,11 +15,14 @@ export function operationFromTarget(target: string | undefined, isKmsOperation: 
 /** The request body as a JSON object; anything else is a `SerializationException` (spec §8.4). */
 export function decodeBody(body: string): unknown {
   if (body.trim() === '') return {};
+  let value: unknown;
   try {
-    return JSON.parse(body) as unknown;
+    value = JSON.parse(body) as unknown;
   } catch {
     throw new KmsError('SerializationException', 'Could not parse the request body: it is not valid JSON.');
   }
+  if (value === null) throw new KmsError('SerializationException', 'The request body must be a JSON object, not null.');
+  return value;
 }
 
 /** awsJson1_1: timestamps go out as epoch seconds with a millisecond fraction (spec §1). */

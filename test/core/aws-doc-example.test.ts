@@ -43,11 +43,20 @@ describe("the AWS documentation's ExampleKeyStore as a fixture", () => {
 
   it('comes back exactly as seeded after reset()', async () => {
     const fake = createKmsFake({
-      stores: [{ CustomKeyStoreId: 'cks-1234567890abcdef0', CustomKeyStoreName: 'ExampleKeyStore', CloudHsmClusterId: 'cluster-1a23b4cdefg', ConnectionState: 'CONNECTED' }],
+      stores: [
+        {
+          CustomKeyStoreId: 'cks-1234567890abcdef0',
+          CustomKeyStoreName: 'ExampleKeyStore',
+          CloudHsmClusterId: 'cluster-1a23b4cdefg',
+          ConnectionState: 'CONNECTED',
+        },
+      ],
     });
     fake.setState('cks-1234567890abcdef0', 'FAILED', 'NETWORK_ERRORS');
     fake.addStore({ CustomKeyStoreName: 'extra', CloudHsmClusterId: 'cluster-abcdefghijk' });
     fake.reset();
-    expect(fake.stores().map((s) => [s.CustomKeyStoreId, s.ConnectionState])).toEqual([['cks-1234567890abcdef0', 'CONNECTED']]);
+    expect(fake.stores().map((s) => [s.CustomKeyStoreId, s.ConnectionState])).toEqual([
+      ['cks-1234567890abcdef0', 'CONNECTED'],
+    ]);
   });
 });

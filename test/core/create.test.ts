@@ -63,7 +63,9 @@ describe('CreateCustomKeyStore', () => {
   it('refuses a name already used by a store of either type in the account and Region', async () => {
     const kms = createKmsFake().client();
     await create(kms, xksPublicInput({ CustomKeyStoreName: 'shared' }));
-    const error = await rejectionOf(kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput({ CustomKeyStoreName: 'shared' }))));
+    const error = await rejectionOf(
+      kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput({ CustomKeyStoreName: 'shared' }))),
+    );
     expect(error).toBeInstanceOf(CustomKeyStoreNameInUseException);
     expect(error.$metadata.httpStatusCode).toBe(400);
     expect(error.message).toContain("'shared'");
@@ -90,11 +92,19 @@ describe('CreateCustomKeyStore', () => {
     const kms = createKmsFake().client();
     const pub = xksPublicInput();
     await create(kms, pub);
-    const sameUri = xksPublicInput({ XksProxyUriEndpoint: pub.XksProxyUriEndpoint, XksProxyUriPath: pub.XksProxyUriPath });
-    expect(await rejectionOf(kms.send(new CreateCustomKeyStoreCommand(sameUri)))).toBeInstanceOf(XksProxyUriInUseException);
+    const sameUri = xksPublicInput({
+      XksProxyUriEndpoint: pub.XksProxyUriEndpoint,
+      XksProxyUriPath: pub.XksProxyUriPath,
+    });
+    expect(await rejectionOf(kms.send(new CreateCustomKeyStoreCommand(sameUri)))).toBeInstanceOf(
+      XksProxyUriInUseException,
+    );
 
     // Public stores may share an endpoint when their paths differ.
-    await create(kms, xksPublicInput({ XksProxyUriEndpoint: pub.XksProxyUriEndpoint, XksProxyUriPath: '/other/kms/xks/v1' }));
+    await create(
+      kms,
+      xksPublicInput({ XksProxyUriEndpoint: pub.XksProxyUriEndpoint, XksProxyUriPath: '/other/kms/xks/v1' }),
+    );
 
     const vpc = xksVpcInput();
     await create(kms, vpc);
@@ -102,7 +112,10 @@ describe('CreateCustomKeyStore', () => {
     expect(await rejectionOf(kms.send(new CreateCustomKeyStoreCommand(publicOnVpcEndpoint)))).toBeInstanceOf(
       XksProxyUriEndpointInUseException,
     );
-    const vpcOnSameEndpoint = xksVpcInput({ XksProxyUriEndpoint: vpc.XksProxyUriEndpoint, XksProxyUriPath: '/x/kms/xks/v2' });
+    const vpcOnSameEndpoint = xksVpcInput({
+      XksProxyUriEndpoint: vpc.XksProxyUriEndpoint,
+      XksProxyUriPath: '/x/kms/xks/v2',
+    });
     expect(await rejectionOf(kms.send(new CreateCustomKeyStoreCommand(vpcOnSameEndpoint)))).toBeInstanceOf(
       XksProxyUriEndpointInUseException,
     );
@@ -117,7 +130,9 @@ describe('CreateCustomKeyStore', () => {
     const vpc = xksVpcInput();
     await create(fake.client({ account: '444455556666' }), vpc);
     const error = await rejectionOf(
-      fake.client().send(new CreateCustomKeyStoreCommand(xksPublicInput({ XksProxyUriEndpoint: vpc.XksProxyUriEndpoint }))),
+      fake
+        .client()
+        .send(new CreateCustomKeyStoreCommand(xksPublicInput({ XksProxyUriEndpoint: vpc.XksProxyUriEndpoint }))),
     );
     expect(error).toBeInstanceOf(XksProxyUriEndpointInUseException);
   });
@@ -133,7 +148,9 @@ describe('CreateCustomKeyStore', () => {
     expect(error.$metadata.httpStatusCode).toBe(400);
     expect(fake.stores()).toHaveLength(10);
     // With retries on (the default), the SDK tries 3 times, as it would against AWS.
-    const retried = await rejectionOf(fake.client({ retryMode: 'standard' }).send(new CreateCustomKeyStoreCommand(cloudHsmInput())));
+    const retried = await rejectionOf(
+      fake.client({ retryMode: 'standard' }).send(new CreateCustomKeyStoreCommand(cloudHsmInput())),
+    );
     expect(retried.$metadata).toMatchObject({ attempts: 3 });
     // Another Region has its own quota.
     await expect(create(fake.client({ region: 'eu-west-1' }), cloudHsmInput())).resolves.toMatch(/^cks-/);
@@ -150,23 +167,69 @@ describe('CreateCustomKeyStore', () => {
   it('checks uniqueness before the quota (§8.7)', async () => {
     const kms = createKmsFake({ quota: 1 }).client();
     await create(kms, cloudHsmInput({ CustomKeyStoreName: 'only' }));
-    const error = await rejectionOf(kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput({ CustomKeyStoreName: 'only' }))));
+    const error = await rejectionOf(
+      kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput({ CustomKeyStoreName: 'only' }))),
+    );
     expect(error).toBeInstanceOf(CustomKeyStoreNameInUseException);
   });
 
   describe('type-specific parameters (§8.2)', () => {
     const cases: Array<[string, Parameters<typeof cloudHsmInput>[0] | ReturnType<typeof xksPublicInput>, RegExp]> = [
-      ['a CloudHSM store without a cluster', cloudHsmInput({ CloudHsmClusterId: undefined }), /^CloudHsmClusterId is required for a custom key store of type AWS_CLOUDHSM\.$/],
-      ['a CloudHSM store without a password', cloudHsmInput({ KeyStorePassword: undefined }), /^KeyStorePassword is required .* AWS_CLOUDHSM/],
-      ['a CloudHSM store without a trust anchor', cloudHsmInput({ TrustAnchorCertificate: undefined }), /^TrustAnchorCertificate is required/],
-      ['a CloudHSM store with an XKS path', cloudHsmInput({ XksProxyUriPath: '/kms/xks/v1' }), /^XksProxyUriPath is not valid for a custom key store of type AWS_CLOUDHSM\.$/],
-      ['an external store with a password', xksPublicInput({ KeyStorePassword: 'kmsPswd-123' }), /^KeyStorePassword is not valid .* EXTERNAL_KEY_STORE/],
-      ['an external store without a path', xksPublicInput({ XksProxyUriPath: undefined }), /^XksProxyUriPath is required .* EXTERNAL_KEY_STORE/],
-      ['an external store without connectivity', xksPublicInput({ XksProxyConnectivity: undefined }), /^XksProxyConnectivity is required/],
-      ['an external store without a credential', xksPublicInput({ XksProxyAuthenticationCredential: undefined }), /^XksProxyAuthenticationCredential is required/],
-      ['a VPC store without an endpoint service', xksVpcInput({ XksProxyVpcEndpointServiceName: undefined }), /^XksProxyVpcEndpointServiceName is required .* VPC_ENDPOINT_SERVICE/],
-      ['a public store with an endpoint service', xksPublicInput({ XksProxyVpcEndpointServiceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' }), /^XksProxyVpcEndpointServiceName is not valid .* PUBLIC_ENDPOINT/],
-      ['a public store with an endpoint service owner', xksPublicInput({ XksProxyVpcEndpointServiceOwner: '111122223333' }), /^XksProxyVpcEndpointServiceOwner is not valid .* PUBLIC_ENDPOINT/],
+      [
+        'a CloudHSM store without a cluster',
+        cloudHsmInput({ CloudHsmClusterId: undefined }),
+        /^CloudHsmClusterId is required for a custom key store of type AWS_CLOUDHSM\.$/,
+      ],
+      [
+        'a CloudHSM store without a password',
+        cloudHsmInput({ KeyStorePassword: undefined }),
+        /^KeyStorePassword is required .* AWS_CLOUDHSM/,
+      ],
+      [
+        'a CloudHSM store without a trust anchor',
+        cloudHsmInput({ TrustAnchorCertificate: undefined }),
+        /^TrustAnchorCertificate is required/,
+      ],
+      [
+        'a CloudHSM store with an XKS path',
+        cloudHsmInput({ XksProxyUriPath: '/kms/xks/v1' }),
+        /^XksProxyUriPath is not valid for a custom key store of type AWS_CLOUDHSM\.$/,
+      ],
+      [
+        'an external store with a password',
+        xksPublicInput({ KeyStorePassword: 'kmsPswd-123' }),
+        /^KeyStorePassword is not valid .* EXTERNAL_KEY_STORE/,
+      ],
+      [
+        'an external store without a path',
+        xksPublicInput({ XksProxyUriPath: undefined }),
+        /^XksProxyUriPath is required .* EXTERNAL_KEY_STORE/,
+      ],
+      [
+        'an external store without connectivity',
+        xksPublicInput({ XksProxyConnectivity: undefined }),
+        /^XksProxyConnectivity is required/,
+      ],
+      [
+        'an external store without a credential',
+        xksPublicInput({ XksProxyAuthenticationCredential: undefined }),
+        /^XksProxyAuthenticationCredential is required/,
+      ],
+      [
+        'a VPC store without an endpoint service',
+        xksVpcInput({ XksProxyVpcEndpointServiceName: undefined }),
+        /^XksProxyVpcEndpointServiceName is required .* VPC_ENDPOINT_SERVICE/,
+      ],
+      [
+        'a public store with an endpoint service',
+        xksPublicInput({ XksProxyVpcEndpointServiceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' }),
+        /^XksProxyVpcEndpointServiceName is not valid .* PUBLIC_ENDPOINT/,
+      ],
+      [
+        'a public store with an endpoint service owner',
+        xksPublicInput({ XksProxyVpcEndpointServiceOwner: '111122223333' }),
+        /^XksProxyVpcEndpointServiceOwner is not valid .* PUBLIC_ENDPOINT/,
+      ],
     ];
     it.each(cases)('refuses %s with a ValidationException and creates nothing', async (_name, input, message) => {
       const fake = createKmsFake();

@@ -13,8 +13,18 @@ import { create, rejectionOf } from '../support/kms.js';
 async function raw(fake: KmsFake, target: string | undefined, body: string) {
   const headers: Record<string, string> = { 'content-type': 'application/x-amz-json-1.1' };
   if (target !== undefined) headers['x-amz-target'] = target;
-  const { response } = await fake.requestHandler.handle({ method: 'POST', hostname: 'kms.us-east-1.amazonaws.com', path: '/', headers, body });
-  return { status: response.statusCode, headers: response.headers, json: JSON.parse(new TextDecoder().decode(response.body)) };
+  const { response } = await fake.requestHandler.handle({
+    method: 'POST',
+    hostname: 'kms.us-east-1.amazonaws.com',
+    path: '/',
+    headers,
+    body,
+  });
+  return {
+    status: response.statusCode,
+    headers: response.headers,
+    json: JSON.parse(new TextDecoder().decode(response.body)),
+  };
 }
 
 describe('wire errors (§8.4, §8.12)', () => {
@@ -53,11 +63,17 @@ describe('wire errors (§8.4, §8.12)', () => {
 
   it('errors carry the bare shape name in __type and a request id header', async () => {
     const fake = createKmsFake();
-    const { status, headers, json } = await raw(fake, 'TrentService.ConnectCustomKeyStore', '{"CustomKeyStoreId":"cks-none"}');
+    const { status, headers, json } = await raw(
+      fake,
+      'TrentService.ConnectCustomKeyStore',
+      '{"CustomKeyStoreId":"cks-none"}',
+    );
     expect(status).toBe(400);
     expect(Object.keys(json).sort()).toEqual(['__type', 'message']);
     expect(json.__type).toBe('CustomKeyStoreNotFoundException');
-    expect(headers['x-amzn-requestid']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(headers['x-amzn-requestid']).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 
   it('CreationDate goes over the wire as epoch seconds with a millisecond fraction', async () => {
@@ -81,9 +97,13 @@ describe('order of checks (§8.7)', () => {
     await create(kms, cloudHsmInput({ CustomKeyStoreName: 'taken' }));
     const id = await create(kms, cloudHsmInput());
     fake.setState(id, 'FAILED', 'NETWORK_ERRORS');
-    const notFound = await rejectionOf(kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: 'cks-none', NewCustomKeyStoreName: 'taken' })));
+    const notFound = await rejectionOf(
+      kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: 'cks-none', NewCustomKeyStoreName: 'taken' })),
+    );
     expect(notFound.name).toBe('CustomKeyStoreNotFoundException');
-    const invalid = await rejectionOf(kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, NewCustomKeyStoreName: 'taken' })));
+    const invalid = await rejectionOf(
+      kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, NewCustomKeyStoreName: 'taken' })),
+    );
     expect(invalid).toBeInstanceOf(CustomKeyStoreInvalidStateException);
   });
 });
@@ -92,7 +112,10 @@ describe('ids and determinism (§8.11)', () => {
   async function run(seed: string) {
     const fake = createKmsFake({ seed, now: () => 0 });
     const kms = fake.client();
-    const ids = [await create(kms, cloudHsmInput({ CustomKeyStoreName: 'a' })), await create(kms, cloudHsmInput({ CustomKeyStoreName: 'b' }))];
+    const ids = [
+      await create(kms, cloudHsmInput({ CustomKeyStoreName: 'a' })),
+      await create(kms, cloudHsmInput({ CustomKeyStoreName: 'b' })),
+    ];
     const requestIds = fake.calls().map((c) => c.requestId);
     return { ids, requestIds };
   }
@@ -122,9 +145,11 @@ describe('ids and determinism (§8.11)', () => {
 
 describe('seeding misuse is refused directly, not over the wire', () => {
   it('names what is wrong', () => {
-    expect(() => createKmsFake({ stores: [{ CustomKeyStoreName: 'x', ConnectionState: 'FAILED', CloudHsmClusterId: 'cluster-abcdefghijk' }] })).toThrow(
-      /Cannot seed custom key store "x": a FAILED store needs a ConnectionErrorCode/,
-    );
+    expect(() =>
+      createKmsFake({
+        stores: [{ CustomKeyStoreName: 'x', ConnectionState: 'FAILED', CloudHsmClusterId: 'cluster-abcdefghijk' }],
+      }),
+    ).toThrow(/Cannot seed custom key store "x": a FAILED store needs a ConnectionErrorCode/);
     expect(() =>
       createKmsFake({
         stores: [
@@ -133,14 +158,24 @@ describe('seeding misuse is refused directly, not over the wire', () => {
         ],
       }),
     ).toThrow(/already used/);
-    expect(() => createKmsFake().failNextConnect('cks-unknown', 'NETWORK_ERRORS')).toThrow(/no custom key store "cks-unknown"/);
+    expect(() => createKmsFake().failNextConnect('cks-unknown', 'NETWORK_ERRORS')).toThrow(
+      /no custom key store "cks-unknown"/,
+    );
     expect(() => createKmsFake({ account: '12' })).toThrow(/12 digits/);
   });
 
   it('a seeded store in another Region is invisible to this one', async () => {
-    const fake = createKmsFake({ stores: [{ CustomKeyStoreName: 'eu', CloudHsmClusterId: 'cluster-abcdefghijk', Region: 'eu-west-1' }] });
+    const fake = createKmsFake({
+      stores: [{ CustomKeyStoreName: 'eu', CloudHsmClusterId: 'cluster-abcdefghijk', Region: 'eu-west-1' }],
+    });
     expect((await fake.client().send(new DescribeCustomKeyStoresCommand({}))).CustomKeyStores).toEqual([]);
-    expect((await fake.client({ region: 'eu-west-1' }).send(new DescribeCustomKeyStoresCommand({}))).CustomKeyStores).toHaveLength(1);
-    await expect(fake.client({ region: 'eu-west-1', maxAttempts: 1 }).send(new CreateCustomKeyStoreCommand(cloudHsmInput({ CustomKeyStoreName: 'eu' })))).rejects.toThrow(/already used/);
+    expect(
+      (await fake.client({ region: 'eu-west-1' }).send(new DescribeCustomKeyStoresCommand({}))).CustomKeyStores,
+    ).toHaveLength(1);
+    await expect(
+      fake
+        .client({ region: 'eu-west-1', maxAttempts: 1 })
+        .send(new CreateCustomKeyStoreCommand(cloudHsmInput({ CustomKeyStoreName: 'eu' }))),
+    ).rejects.toThrow(/already used/);
   });
 });

@@ -14,7 +14,11 @@ import { create, rejectionOf } from '../support/kms.js';
 describe('DescribeCustomKeyStores', () => {
   it('lists every store of the account and Region in creation order, with Truncated false', async () => {
     const kms = createKmsFake().client();
-    const ids = [await create(kms, cloudHsmInput()), await create(kms, xksPublicInput()), await create(kms, cloudHsmInput())];
+    const ids = [
+      await create(kms, cloudHsmInput()),
+      await create(kms, xksPublicInput()),
+      await create(kms, cloudHsmInput()),
+    ];
     const out = await kms.send(new DescribeCustomKeyStoresCommand({}));
     expect(out.CustomKeyStores?.map((s) => s.CustomKeyStoreId)).toEqual(ids);
     expect(out.Truncated).toBe(false);
@@ -32,7 +36,11 @@ describe('DescribeCustomKeyStores', () => {
     const id = await create(kms, cloudHsmInput({ CustomKeyStoreName: 'by-name' }));
     const byName = await kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreName: 'by-name' }));
     expect(byName.CustomKeyStores?.map((s) => s.CustomKeyStoreId)).toEqual([id]);
-    for (const filter of [{ CustomKeyStoreId: 'cks-00000000000000000' }, { CustomKeyStoreName: 'nope' }, { CustomKeyStoreId: 'odd but long enough' }]) {
+    for (const filter of [
+      { CustomKeyStoreId: 'cks-00000000000000000' },
+      { CustomKeyStoreName: 'nope' },
+      { CustomKeyStoreId: 'odd but long enough' },
+    ]) {
       const error = await rejectionOf(kms.send(new DescribeCustomKeyStoresCommand(filter)));
       expect(error.name).toBe('CustomKeyStoreNotFoundException');
       expect(error).toBeInstanceOf(KMSServiceException);
@@ -43,7 +51,9 @@ describe('DescribeCustomKeyStores', () => {
   it('refuses an id and a name together by default (§8.1)', async () => {
     const kms = createKmsFake().client();
     const id = await create(kms, cloudHsmInput({ CustomKeyStoreName: 'both' }));
-    const error = await rejectionOf(kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: id, CustomKeyStoreName: 'both' })));
+    const error = await rejectionOf(
+      kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: id, CustomKeyStoreName: 'both' })),
+    );
     expect(error.name).toBe('ValidationException');
     expect(error.message).toBe('Specify either CustomKeyStoreId or CustomKeyStoreName, but not both.');
   });
@@ -51,9 +61,13 @@ describe('DescribeCustomKeyStores', () => {
   it('treats an id and a name as an AND filter when configured (§8.1 option)', async () => {
     const kms = createKmsFake({ describeWithIdAndName: 'and' }).client();
     const id = await create(kms, cloudHsmInput({ CustomKeyStoreName: 'both' }));
-    const match = await kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: id, CustomKeyStoreName: 'both' }));
+    const match = await kms.send(
+      new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: id, CustomKeyStoreName: 'both' }),
+    );
     expect(match.CustomKeyStores).toHaveLength(1);
-    const error = await rejectionOf(kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: id, CustomKeyStoreName: 'other' })));
+    const error = await rejectionOf(
+      kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: id, CustomKeyStoreName: 'other' })),
+    );
     expect(error.name).toBe('CustomKeyStoreNotFoundException');
   });
 
@@ -76,7 +90,8 @@ describe('DescribeCustomKeyStores', () => {
   it('uses pages of 100 when Limit is absent', async () => {
     const fake = createKmsFake({ quota: 150 });
     const kms = fake.client();
-    for (let i = 0; i < 101; i++) fake.addStore({ CustomKeyStoreName: `s${i}`, CloudHsmClusterId: 'cluster-abcdefghijk' });
+    for (let i = 0; i < 101; i++)
+      fake.addStore({ CustomKeyStoreName: `s${i}`, CloudHsmClusterId: 'cluster-abcdefghijk' });
     const page = await kms.send(new DescribeCustomKeyStoresCommand({}));
     expect(page.CustomKeyStores).toHaveLength(100);
     expect(page.Truncated).toBe(true);
@@ -89,7 +104,11 @@ describe('DescribeCustomKeyStores', () => {
     const { NextMarker } = await kms.send(new DescribeCustomKeyStoresCommand({ Limit: 1 }));
     const marker = NextMarker as string;
     const [body, sig] = marker.split('.') as [string, string];
-    const forgedBody = Buffer.from(Buffer.from(body, 'base64url').toString().replace(/"s":\d+/, '"s":0')).toString('base64url');
+    const forgedBody = Buffer.from(
+      Buffer.from(body, 'base64url')
+        .toString()
+        .replace(/"s":\d+/, '"s":0'),
+    ).toString('base64url');
     const otherFake = createKmsFake();
     for (let i = 0; i < 3; i++) await create(otherFake.client(), cloudHsmInput());
     const foreign = (await otherFake.client().send(new DescribeCustomKeyStoresCommand({ Limit: 1 }))).NextMarker;

@@ -1,5 +1,5 @@
-import net from 'node:net';
 import dns from 'node:dns';
+import net from 'node:net';
 import {
   ConnectCustomKeyStoreCommand,
   CreateCustomKeyStoreCommand,

@@ -2,8 +2,8 @@ import {
   ConnectCustomKeyStoreCommand,
   CustomKeyStoreInvalidStateException,
   DeleteCustomKeyStoreCommand,
-  DisconnectCustomKeyStoreCommand,
   DescribeCustomKeyStoresCommand,
+  DisconnectCustomKeyStoreCommand,
   type KMSClient,
 } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
@@ -79,7 +79,10 @@ describe('the connection state table (spec §4)', () => {
     await connect(kms, id);
     expect(await describeOne(kms, id)).not.toHaveProperty('ConnectionErrorCode');
     fake.settle(id);
-    expect(await describeOne(kms, id)).toMatchObject({ ConnectionState: 'FAILED', ConnectionErrorCode: 'INVALID_CREDENTIALS' });
+    expect(await describeOne(kms, id)).toMatchObject({
+      ConnectionState: 'FAILED',
+      ConnectionErrorCode: 'INVALID_CREDENTIALS',
+    });
     await disconnect(kms, id);
     expect(await describeOne(kms, id)).not.toHaveProperty('ConnectionErrorCode');
     fake.settle(id);
@@ -115,7 +118,10 @@ describe('the connection state table (spec §4)', () => {
     const kms = fake.client();
     const id = await create(kms, xksPublicInput());
     fake.failNextConnect(id, 'XKS_PROXY_TIMED_OUT');
-    expect(await connectAndWait(kms, id)).toMatchObject({ ConnectionState: 'FAILED', ConnectionErrorCode: 'XKS_PROXY_TIMED_OUT' });
+    expect(await connectAndWait(kms, id)).toMatchObject({
+      ConnectionState: 'FAILED',
+      ConnectionErrorCode: 'XKS_PROXY_TIMED_OUT',
+    });
     await disconnect(kms, id);
     expect(await connectAndWait(kms, id)).toMatchObject({ ConnectionState: 'CONNECTED' });
   });
@@ -146,7 +152,12 @@ describe('DeleteCustomKeyStore', () => {
   it('refuses a store that still holds KMS keys, after the state check (§8.7)', async () => {
     const fake = createKmsFake();
     const kms = fake.client();
-    const id = fake.addStore({ CustomKeyStoreName: 'with-keys', CloudHsmClusterId: 'cluster-abcdefghijk', KeyCount: 2, ConnectionState: 'CONNECTED' });
+    const id = fake.addStore({
+      CustomKeyStoreName: 'with-keys',
+      CloudHsmClusterId: 'cluster-abcdefghijk',
+      KeyCount: 2,
+      ConnectionState: 'CONNECTED',
+    });
     expect((await rejectionOf(kms.send(new DeleteCustomKeyStoreCommand({ CustomKeyStoreId: id })))).name).toBe(
       'CustomKeyStoreInvalidStateException',
     );

@@ -12,9 +12,13 @@ import { type ConnectionState, createKmsFake, type KmsFake } from '../../src/ind
 import { cloudHsmInput, clusterId, xksPublicInput, xksVpcInput } from '../support/inputs.js';
 import { create, describeOne, rejectionOf } from '../support/kms.js';
 
-const update = (kms: KMSClient, input: UpdateCustomKeyStoreCommandInput) => kms.send(new UpdateCustomKeyStoreCommand(input));
+const update = (kms: KMSClient, input: UpdateCustomKeyStoreCommandInput) =>
+  kms.send(new UpdateCustomKeyStoreCommand(input));
 
-async function setup(kind: 'hsm' | 'xks', state: ConnectionState): Promise<{ fake: KmsFake; kms: KMSClient; id: string }> {
+async function setup(
+  kind: 'hsm' | 'xks',
+  state: ConnectionState,
+): Promise<{ fake: KmsFake; kms: KMSClient; id: string }> {
   const fake = createKmsFake();
   const kms = fake.client();
   const id = await create(kms, kind === 'hsm' ? cloudHsmInput() : xksPublicInput());
@@ -34,7 +38,9 @@ describe('UpdateCustomKeyStore', () => {
 
   it('refuses an unknown store', async () => {
     const kms = createKmsFake().client();
-    const error = await rejectionOf(update(kms, { CustomKeyStoreId: 'cks-1234567890abcdef0', NewCustomKeyStoreName: 'x' }));
+    const error = await rejectionOf(
+      update(kms, { CustomKeyStoreId: 'cks-1234567890abcdef0', NewCustomKeyStoreName: 'x' }),
+    );
     expect(error).toBeInstanceOf(CustomKeyStoreNotFoundException);
   });
 
@@ -58,14 +64,44 @@ describe('UpdateCustomKeyStore', () => {
     }
   });
 
-  const stateRules: Array<[string, 'hsm' | 'xks', (id: string) => UpdateCustomKeyStoreCommandInput, ConnectionState[]]> = [
-    ['NewCustomKeyStoreName (CloudHSM)', 'hsm', (id) => ({ CustomKeyStoreId: id, NewCustomKeyStoreName: 'n1' }), ['CONNECTED', 'DISCONNECTED']],
+  const stateRules: Array<
+    [string, 'hsm' | 'xks', (id: string) => UpdateCustomKeyStoreCommandInput, ConnectionState[]]
+  > = [
+    [
+      'NewCustomKeyStoreName (CloudHSM)',
+      'hsm',
+      (id) => ({ CustomKeyStoreId: id, NewCustomKeyStoreName: 'n1' }),
+      ['CONNECTED', 'DISCONNECTED'],
+    ],
     ['KeyStorePassword', 'hsm', (id) => ({ CustomKeyStoreId: id, KeyStorePassword: 'newPassword1' }), ['DISCONNECTED']],
     ['CloudHsmClusterId', 'hsm', (id) => ({ CustomKeyStoreId: id, CloudHsmClusterId: clusterId() }), ['DISCONNECTED']],
-    ['NewCustomKeyStoreName (XKS)', 'xks', (id) => ({ CustomKeyStoreId: id, NewCustomKeyStoreName: 'n2' }), ['CONNECTED', 'DISCONNECTED']],
-    ['XksProxyUriPath', 'xks', (id) => ({ CustomKeyStoreId: id, XksProxyUriPath: '/changed/kms/xks/v2' }), ['CONNECTED', 'DISCONNECTED']],
-    ['XksProxyAuthenticationCredential', 'xks', (id) => ({ CustomKeyStoreId: id, XksProxyAuthenticationCredential: { AccessKeyId: 'ZYXWV76543ZYXWV76543', RawSecretAccessKey: 'a'.repeat(43) } }), ['CONNECTED', 'DISCONNECTED']],
-    ['XksProxyUriEndpoint', 'xks', (id) => ({ CustomKeyStoreId: id, XksProxyUriEndpoint: 'https://moved.example.com' }), ['DISCONNECTED']],
+    [
+      'NewCustomKeyStoreName (XKS)',
+      'xks',
+      (id) => ({ CustomKeyStoreId: id, NewCustomKeyStoreName: 'n2' }),
+      ['CONNECTED', 'DISCONNECTED'],
+    ],
+    [
+      'XksProxyUriPath',
+      'xks',
+      (id) => ({ CustomKeyStoreId: id, XksProxyUriPath: '/changed/kms/xks/v2' }),
+      ['CONNECTED', 'DISCONNECTED'],
+    ],
+    [
+      'XksProxyAuthenticationCredential',
+      'xks',
+      (id) => ({
+        CustomKeyStoreId: id,
+        XksProxyAuthenticationCredential: { AccessKeyId: 'ZYXWV76543ZYXWV76543', RawSecretAccessKey: 'a'.repeat(43) },
+      }),
+      ['CONNECTED', 'DISCONNECTED'],
+    ],
+    [
+      'XksProxyUriEndpoint',
+      'xks',
+      (id) => ({ CustomKeyStoreId: id, XksProxyUriEndpoint: 'https://moved.example.com' }),
+      ['DISCONNECTED'],
+    ],
   ];
   const allStates: ConnectionState[] = ['CONNECTED', 'CONNECTING', 'DISCONNECTED', 'DISCONNECTING', 'FAILED'];
   for (const [field, kind, input, allowed] of stateRules) {
@@ -86,12 +122,20 @@ describe('UpdateCustomKeyStore', () => {
     const { kms, id } = await setup('xks', 'DISCONNECTED');
     const vpc = xksVpcInput();
     const noService = await rejectionOf(
-      update(kms, { CustomKeyStoreId: id, XksProxyConnectivity: 'VPC_ENDPOINT_SERVICE', XksProxyUriEndpoint: vpc.XksProxyUriEndpoint }),
+      update(kms, {
+        CustomKeyStoreId: id,
+        XksProxyConnectivity: 'VPC_ENDPOINT_SERVICE',
+        XksProxyUriEndpoint: vpc.XksProxyUriEndpoint,
+      }),
     );
     expect(noService.name).toBe('ValidationException');
     expect(noService.message).toMatch(/XksProxyVpcEndpointServiceName is required/);
     const sameEndpoint = await rejectionOf(
-      update(kms, { CustomKeyStoreId: id, XksProxyConnectivity: 'VPC_ENDPOINT_SERVICE', XksProxyVpcEndpointServiceName: vpc.XksProxyVpcEndpointServiceName }),
+      update(kms, {
+        CustomKeyStoreId: id,
+        XksProxyConnectivity: 'VPC_ENDPOINT_SERVICE',
+        XksProxyVpcEndpointServiceName: vpc.XksProxyVpcEndpointServiceName,
+      }),
     );
     expect(sameEndpoint.name).toBe('ValidationException');
     await update(kms, {
@@ -119,7 +163,9 @@ describe('UpdateCustomKeyStore', () => {
       XksProxyVpcEndpointServiceName: '',
     });
     const config = (await describeOne(kms, id)).XksProxyConfiguration;
-    expect(config).toEqual(expect.objectContaining({ Connectivity: 'PUBLIC_ENDPOINT', UriEndpoint: 'https://public-again.example.com' }));
+    expect(config).toEqual(
+      expect.objectContaining({ Connectivity: 'PUBLIC_ENDPOINT', UriEndpoint: 'https://public-again.example.com' }),
+    );
     expect(config).not.toHaveProperty('VpcEndpointServiceName');
   });
 
@@ -138,7 +184,11 @@ describe('UpdateCustomKeyStore', () => {
     const other = xksPublicInput();
     await create(kms, other);
     const error = await rejectionOf(
-      update(kms, { CustomKeyStoreId: id, XksProxyUriEndpoint: other.XksProxyUriEndpoint, XksProxyUriPath: other.XksProxyUriPath }),
+      update(kms, {
+        CustomKeyStoreId: id,
+        XksProxyUriEndpoint: other.XksProxyUriEndpoint,
+        XksProxyUriPath: other.XksProxyUriPath,
+      }),
     );
     expect(error).toBeInstanceOf(XksProxyUriInUseException);
   });
@@ -146,7 +196,9 @@ describe('UpdateCustomKeyStore', () => {
   it('changes no state when refused', async () => {
     const { fake, kms, id } = await setup('hsm', 'CONNECTED');
     const before = JSON.stringify(fake.stores());
-    await rejectionOf(update(kms, { CustomKeyStoreId: id, NewCustomKeyStoreName: 'new', KeyStorePassword: 'abcdefgh' }));
+    await rejectionOf(
+      update(kms, { CustomKeyStoreId: id, NewCustomKeyStoreName: 'new', KeyStorePassword: 'abcdefgh' }),
+    );
     expect(JSON.stringify(fake.stores())).toBe(before);
   });
 });

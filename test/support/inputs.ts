@@ -21,7 +21,9 @@ export function clusterId(): string {
   return `cluster-${suffix}`;
 }
 
-export function cloudHsmInput(overrides: Partial<CreateCustomKeyStoreCommandInput> = {}): CreateCustomKeyStoreCommandInput {
+export function cloudHsmInput(
+  overrides: Partial<CreateCustomKeyStoreCommandInput> = {},
+): CreateCustomKeyStoreCommandInput {
   return {
     CustomKeyStoreName: `hsm-store-${next()}`,
     CloudHsmClusterId: clusterId(),
@@ -32,11 +34,13 @@ export function cloudHsmInput(overrides: Partial<CreateCustomKeyStoreCommandInpu
 }
 
 export const XKS_CREDENTIAL = {
-  AccessKeyId: 'ABCDE12345ABCDE12345',
+  AccessKeyId: 'ABCDE23456ABCDE23456',
   RawSecretAccessKey: 'DXjSUawnel2fr6SKC7G25CNxTyWKE5PF9XX6H/u9pSo=',
 };
 
-export function xksPublicInput(overrides: Partial<CreateCustomKeyStoreCommandInput> = {}): CreateCustomKeyStoreCommandInput {
+export function xksPublicInput(
+  overrides: Partial<CreateCustomKeyStoreCommandInput> = {},
+): CreateCustomKeyStoreCommandInput {
   const n = next();
   return {
     CustomKeyStoreName: `xks-public-${n}`,
@@ -49,7 +53,9 @@ export function xksPublicInput(overrides: Partial<CreateCustomKeyStoreCommandInp
   };
 }
 
-export function xksVpcInput(overrides: Partial<CreateCustomKeyStoreCommandInput> = {}): CreateCustomKeyStoreCommandInput {
+export function xksVpcInput(
+  overrides: Partial<CreateCustomKeyStoreCommandInput> = {},
+): CreateCustomKeyStoreCommandInput {
   const n = next();
   return {
     CustomKeyStoreName: `xks-vpc-${n}`,

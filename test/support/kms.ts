@@ -45,7 +45,9 @@ export async function disconnectAndWait(kms: KMSClient, id: string): Promise<Cus
 }
 
 /** The rejection of a promise, for asserting on SDK exception classes. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<Error & { $metadata: { httpStatusCode?: number } }> {
+export async function rejectionOf(
+  promise: Promise<unknown>,
+): Promise<Error & { $metadata: { httpStatusCode?: number } }> {
   try {
     await promise;
   } catch (error) {
