@@ -2,6 +2,8 @@
  * fake-kms demo (`npm start`): a CloudHSM key store and an external key store go through their whole
  * lifecycle against a real KMSClient answered by the fake. Nothing leaves this process.
  */
+
+import net from 'node:net';
 import {
   ConnectCustomKeyStoreCommand,
   CreateCustomKeyStoreCommand,
@@ -13,6 +15,14 @@ import {
   UpdateCustomKeyStoreCommand,
 } from '@aws-sdk/client-kms';
 import { createKmsFake } from '../src/index.js';
+
+// Count every socket the process tries to open, to show the fake needs none.
+let socketsOpened = 0;
+const realConnect = net.Socket.prototype.connect;
+net.Socket.prototype.connect = function (this: net.Socket, ...args: Parameters<typeof realConnect>) {
+  socketsOpened += 1;
+  return realConnect.apply(this, args);
+} as typeof realConnect;
 
 const TRUST_ANCHOR = '-----BEGIN CERTIFICATE-----\nMIIBdemoTrustAnchorForTheDemoOnly\n-----END CERTIFICATE-----';
 
@@ -74,6 +84,14 @@ async function main(): Promise<void> {
   await show(kms, 'Connect accepted: both are CONNECTING (visible to one Describe)');
   await show(kms, 'Settled: the CloudHSM store is CONNECTED, the XKS store FAILED with a reason');
 
+  try {
+    await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: xksId }));
+  } catch (error) {
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    console.log(`\n== Connect on the FAILED store is refused, as on AWS:`);
+    console.log(`${(error as Error).constructor.name} (HTTP ${status}): ${(error as Error).message}`);
+  }
+
   await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: xksId }));
   await show(kms, 'Disconnect the FAILED store: DISCONNECTING');
   await show(kms, 'Then DISCONNECTED, and the error code is gone');
@@ -108,7 +126,9 @@ async function main(): Promise<void> {
   }
 
   const errors = fake.calls().filter((c) => c.error);
-  console.log(`\n${fake.calls().length} calls answered in-process, ${errors.length} errors, 0 sockets opened.`);
+  console.log(
+    `\n${fake.calls().length} calls answered in-process, ${errors.length} KMS errors, ${socketsOpened} sockets opened.`,
+  );
 }
 
 main().catch((error: unknown) => {
