@@ -116,3 +116,15 @@ describe('fake.install()', () => {
     expect(Object.hasOwn(KMSClient.prototype, 'send')).toBe(true);
   });
 });
+
+describe('operations newer than the pinned model', () => {
+  it('are refused as not implemented, not as unknown', async () => {
+    const fake = createKmsFake();
+    const { response } = await fake.requestHandler.handle({
+      headers: { 'x-amz-target': 'TrentService.Encapsulate' },
+      body: '{}',
+    });
+    const body = JSON.parse(new TextDecoder().decode(response.body));
+    expect([response.statusCode, body.__type]).toEqual([501, 'NotImplementedException']);
+  });
+});
