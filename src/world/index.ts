@@ -1,16 +1,49 @@
-import { HealthyWorld } from './healthy-world.js';
-import type { BackingWorld } from './types.js';
+import { FakeWorld } from './fake-world.js';
+import type { WorldSpec } from './spec/world-spec.js';
 
-/** What a fake's backing world is seeded with. (Extended by the world model.) */
-export interface WorldSpec {
-  clusters?: unknown[];
-  proxies?: unknown[];
+/**
+ * The backing world of a fake, as `fake.world`: the questions KMS operations ask (`BackingWorld`) and
+ * the handles tests use to describe and change clusters, proxies and VPC endpoint services.
+ */
+export type World = FakeWorld;
+
+/**
+ * Create the world a fake runs against, seeded with `spec`; `world.reset()` returns to exactly it.
+ * Throws a `FakeKmsUsageError` listing every malformed entity.
+ *
+ * @example
+ * const world = createWorld({ clusters: [{ clusterId: 'cluster-abcdefghijk', state: 'DEGRADED' }] });
+ * world.cluster('cluster-abcdefghijk').update({ state: 'ACTIVE' });
+ */
+export function createWorld(spec: WorldSpec = {}): World {
+  return new FakeWorld(spec);
 }
 
-export type World = BackingWorld;
-
-export function createWorld(_spec: WorldSpec = {}): World {
-  return new HealthyWorld();
-}
-
+export { KMSUSER_LOCKOUT_ATTEMPTS } from './checks/cloudhsm-checks.js';
+export { FakeWorld } from './fake-world.js';
+export type { ClusterChanges, ClusterHandle } from './handles/cluster-handle.js';
+export type { ProxyChanges, ProxyHandle } from './handles/proxy-handle.js';
+export type { VpcEndpointServiceChanges, VpcEndpointServiceHandle } from './handles/vpc-endpoint-service-handle.js';
+export type { ResolvedCluster, ResolvedHsm, ResolvedKmsUser, ResolvedSubnet } from './resolve-cluster.js';
+export type { ResolvedProxy, ResolvedVpcEndpointService } from './resolve-proxy.js';
+export {
+  CLUSTER_STATES,
+  type ClusterSpec,
+  type ClusterState,
+  HSM_STATES,
+  type HsmSpec,
+  type HsmState,
+  type KmsUserSpec,
+  type SubnetSpec,
+} from './spec/cluster-spec.js';
+export {
+  type ProxyCredential,
+  type ProxySpec,
+  TLS_PROBLEMS,
+  type TlsProblem,
+  type TlsSetup,
+  XKS_PROXY_TIMEOUT_MS,
+} from './spec/proxy-spec.js';
+export type { VpcEndpointServiceSpec } from './spec/vpc-endpoint-service-spec.js';
+export type { WorldSpec } from './spec/world-spec.js';
 export type { BackingWorld, ConnectOutcome } from './types.js';

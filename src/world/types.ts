@@ -11,7 +11,12 @@ export type ConnectOutcome = { kind: 'connected' } | { kind: 'failed'; code: Con
  */
 export interface BackingWorld {
   /** Create of a CloudHSM store: NotFound / NotActive / InvalidConfiguration / IncorrectTrustAnchor. */
-  checkCloudHsmCreate(ctx: CallContext, clusterId: string, trustAnchorCertificate: string, keyStorePassword: string): void;
+  checkCloudHsmCreate(
+    ctx: CallContext,
+    clusterId: string,
+    trustAnchorCertificate: string,
+    keyStorePassword: string,
+  ): void;
   /** Update of a CloudHSM store's cluster: NotFound / NotRelated / NotActive / InvalidConfiguration. */
   checkCloudHsmUpdate(ctx: CallContext, store: StoreRecord, newClusterId: string): void;
   /** True when two clusters are the same cluster or share a backup lineage (cluster certificate). */
@@ -22,6 +27,6 @@ export interface BackingWorld {
   checkXksProxy(ctx: CallContext, proxy: XksProxyConfig, phase: 'create' | 'update'): void;
   /** How the connect attempt that starts now will end. May change the world (e.g. rotate kmsuser's password). */
   connectOutcome(ctx: CallContext, store: StoreRecord): ConnectOutcome;
-  /** Called when a store's password changes through UpdateCustomKeyStore (KMS only learns it; it does not set it). */
+  /** Back to exactly the seeded world (called by `fake.reset()`). */
   reset(): void;
 }

@@ -1,0 +1,61 @@
+import type { EntityTable } from '../entity-table.js';
+import { type ResolvedProxy, resolveProxy } from '../resolve-proxy.js';
+import type { ProxyCredential, ProxySpec } from '../spec/proxy-spec.js';
+import { PROXY_SHAPE } from '../spec/validate-world-spec.js';
+import { assignChanges, checkChanges } from './apply-changes.js';
+
+export type ProxyChanges = Partial<Omit<ProxySpec, 'uriEndpoint'>>;
+
+/**
+ * A live view of one external key store proxy in `fake.world`, found by its URI endpoint. Changes apply
+ * at once; a CONNECTED store stays CONNECTED (spec §4).
+ *
+ * @example
+ * fake.world.proxy('https://xks.example.com').takeOffline();
+ * fake.world.proxy('https://xks.example.com').update({ latencyMs: 400 });
+ */
+export class ProxyHandle {
+  constructor(
+    readonly uriEndpoint: string,
+    private readonly table: EntityTable<ProxySpec>,
+  ) {}
+
+  /** The proxy as the world sees it now, every default filled in. */
+  describe(): ResolvedProxy {
+    return resolveProxy(this.table.get(this.uriEndpoint) ?? { uriEndpoint: this.uriEndpoint });
+  }
+
+  /** Change any of the proxy's properties; `undefined` puts one back to its default. */
+  update(changes: ProxyChanges): this {
+    checkChanges(changes, PROXY_SHAPE, 'uriEndpoint', `fake.world.proxy("${this.uriEndpoint}").update()`);
+    assignChanges(
+      this.table.ensure(this.uriEndpoint, () => ({ uriEndpoint: this.uriEndpoint }), 'test'),
+      changes,
+    );
+    return this;
+  }
+
+  /** The proxy stops answering: KMS cannot reach it. */
+  takeOffline(): this {
+    return this.update({ reachable: false });
+  }
+
+  bringOnline(): this {
+    return this.update({ reachable: true });
+  }
+
+  /** The proxy answers after `latencyMs`; at 250 ms or more KMS gives up. */
+  respondAfter(latencyMs: number): this {
+    return this.update({ latencyMs });
+  }
+
+  /** The proxy accepts only these credentials (for example after rotating its credential). */
+  acceptOnly(...credentials: ProxyCredential[]): this {
+    return this.update({ credentials });
+  }
+
+  /** The proxy's authorization rules deny KMS. */
+  denyKms(): this {
+    return this.update({ authorizesKms: false });
+  }
+}

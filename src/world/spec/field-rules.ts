@@ -1,0 +1,94 @@
+import { child, isRecord, type SpecIssues, show } from './spec-issues.js';
+
+/** Checks one value at a JSON path and records what is wrong with it. */
+export type FieldRule = (value: unknown, path: string, issues: SpecIssues) => void;
+
+interface StringOptions {
+  min?: number;
+  max?: number;
+  pattern?: RegExp;
+  /** Never echo the value (passwords, secret keys). */
+  secret?: boolean;
+}
+
+export function text(options: StringOptions = {}): FieldRule {
+  return (value, path, issues) => {
+    if (typeof value !== 'string') return issues.add(path, `must be a string, got ${show(value)}`);
+    const shown = options.secret ? 'the value' : show(value);
+    const { min = 0, max = Number.POSITIVE_INFINITY } = options;
+    if (value.length < min || value.length > max) {
+      const range = max === Number.POSITIVE_INFINITY ? `at least ${min}` : `${min} to ${max}`;
+      issues.add(path, `must be ${range} characters long, but ${shown} has ${value.length}`);
+    } else if (options.pattern && !options.pattern.test(value)) {
+      issues.add(path, `${shown} does not match ${options.pattern.source}`);
+    }
+  };
+}
+
+export function oneOf(values: readonly string[]): FieldRule {
+  return (value, path, issues) => {
+    if (typeof value !== 'string' || !values.includes(value)) {
+      issues.add(path, `${show(value)} is not one of ${values.join(', ')}`);
+    }
+  };
+}
+
+export function flag(): FieldRule {
+  return (value, path, issues) => {
+    if (typeof value !== 'boolean') issues.add(path, `must be true or false, got ${show(value)}`);
+  };
+}
+
+export function wholeNumber(min = 0, max = Number.MAX_SAFE_INTEGER): FieldRule {
+  return (value, path, issues) => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
+      issues.add(path, `must be a whole number ${range}, got ${show(value)}`);
+    }
+  };
+}
+
+export function listOf(rule: FieldRule): FieldRule {
+  return (value, path, issues) => {
+    if (!Array.isArray(value)) return issues.add(path, `must be a list, got ${show(value)}`);
+    value.forEach((item, i) => {
+      rule(item, child(path, i), issues);
+    });
+  };
+}
+
+export interface Shape {
+  fields: Record<string, FieldRule>;
+  required?: readonly string[];
+}
+
+/** An object with known fields only: a misspelt field is an error, not silently ignored. */
+export function record(shape: Shape): FieldRule {
+  return (value, path, issues) => {
+    checkRecord(value, path, issues, shape);
+  };
+}
+
+export function checkRecord(
+  value: unknown,
+  path: string,
+  issues: SpecIssues,
+  shape: Shape,
+): value is Record<string, unknown> {
+  if (!isRecord(value)) {
+    issues.add(path, `must be an object, got ${show(value)}`);
+    return false;
+  }
+  for (const name of shape.required ?? []) {
+    if (value[name] === undefined) issues.add(child(path, name), 'is required');
+  }
+  for (const [name, fieldValue] of Object.entries(value)) {
+    const rule = shape.fields[name];
+    if (!rule) {
+      issues.add(child(path, name), `is not a known field (known: ${Object.keys(shape.fields).join(', ')})`);
+    } else if (fieldValue !== undefined) {
+      rule(fieldValue, child(path, name), issues);
+    }
+  }
+  return true;
+}
