@@ -1,0 +1,53 @@
+/**
+ * fake-kms for Jest 29 and 30 (CommonJS and ESM): `useKmsFake()` gives every test a reset fake that every
+ * `KMSClient` answers from, plus matchers. Timed transitions (`timing: { afterMs }`) follow Jest's
+ * modern fake timers.
+ *
+ * @packageDocumentation
+ */
+import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals';
+import type { KmsFake } from '../index.js';
+import { registerKmsFake, type UseKmsFakeOptions } from './core/use-kms-fake.js';
+import { kmsMatchers } from './matchers/kms-matchers.js';
+import type { KmsFakeMatchers } from './matchers/types.js';
+
+let extended = false;
+
+/**
+ * One call at the top of a test file (or in a `setupFilesAfterEnv` file): a fake for the file, reset
+ * before each test, installed for every `KMSClient`, with the environment hardened and restored, and the
+ * matchers registered.
+ *
+ * @example
+ * import { useKmsFake } from 'fake-kms/jest';
+ * const kms = useKmsFake({ seed: 1 });
+ *
+ * it('connects', async () => {
+ *   const id = kms.addStore({ CustomKeyStoreName: 'hsm', CloudHsmClusterId: 'cluster-1a23b4cdefg' });
+ *   await new KMSClient({}).send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
+ *   expect(kms).toHaveStoreState(id, 'CONNECTING');
+ * });
+ */
+export function useKmsFake(options?: UseKmsFakeOptions): KmsFake {
+  if (!extended) {
+    expect.extend(kmsMatchers as unknown as Parameters<typeof expect.extend>[0]);
+    extended = true;
+  }
+  return registerKmsFake({ beforeAll, beforeEach, afterAll }, options);
+}
+
+export { currentKmsFake } from './core/current-fake.js';
+export type { UseKmsFakeOptions } from './core/use-kms-fake.js';
+export { kmsMatchers } from './matchers/kms-matchers.js';
+export type { KmsFakeMatchers, KmsOperationRef } from './matchers/types.js';
+
+declare module 'expect' {
+  interface Matchers<R extends void | Promise<void>, T = unknown> extends KmsFakeMatchers<R> {}
+}
+
+declare global {
+  namespace jest {
+    // biome-ignore lint/complexity/noBannedTypes: must match @types/jest's own declaration of Matchers<R, T = {}>.
+    interface Matchers<R, T = {}> extends KmsFakeMatchers<R> {}
+  }
+}
