@@ -37,6 +37,16 @@ export {
   type SubnetSpec,
 } from './spec/cluster-spec.js';
 export {
+  CLOUDHSM_CONNECTION_ERROR_CODES,
+  type CloudHsmConnectionErrorCode,
+  VPC_ENDPOINT_SERVICE_CONNECTION_ERROR_CODES,
+  type VpcEndpointServiceConnectionErrorCode,
+  XKS_CONNECTION_ERROR_CODES,
+  XKS_PROXY_CONNECTION_ERROR_CODES,
+  type XksConnectionErrorCode,
+  type XksProxyConnectionErrorCode,
+} from './spec/connection-error-codes.js';
+export {
   type ProxyCredential,
   type ProxySpec,
   TLS_PROBLEMS,
