@@ -36,6 +36,7 @@ export function useKmsFake(options?: UseKmsFakeOptions): KmsFake {
 
 export { currentKmsFake } from './core/current-fake.js';
 export type { UseKmsFakeOptions } from './core/use-kms-fake.js';
+export { type ClientMockLike, forwardToFake } from './interop/forward-to-fake.js';
 export { kmsMatchers } from './matchers/kms-matchers.js';
 export type { KmsFakeMatchers, KmsOperationRef } from './matchers/types.js';
 
