@@ -197,6 +197,11 @@ describe('Create and Update (XKS): each XksProxy* exception emerges from the wor
     ['XksProxyInvalidResponseException', 'the proxy answers malformed responses', proxy({ responsesValid: false })],
     ['KMSInternalException', 'KMS fails internally with the proxy', proxy({ internalFault: true })],
     ['none', "the proxy's authorization denies KMS (the health check is exempt)", proxy({ authorizesKms: false })],
+    [
+      'XksProxyInvalidResponseException',
+      'authorization denies KMS and the replies are malformed (the health check still reads the reply)',
+      proxy({ authorizesKms: false, responsesValid: false }),
+    ],
   ];
 
   it.each(proxyRows)('Create (public endpoint): %s when %s', (code, _world, spec) => {
