@@ -33,8 +33,14 @@ import type { WorldSpec } from './spec/world-spec.js';
 import type { BackingWorld, ConnectOutcome } from './types.js';
 
 /**
- * The backing world of one fake: CloudHSM clusters, XKS proxies and VPC endpoint services. Operations ask
- * it what AWS would answer (the {@link BackingWorld} half); tests describe and change it (the rest).
+ * The backing world of one fake (`fake.world`): CloudHSM clusters, XKS proxies and VPC endpoint services.
+ * KMS operations ask it what AWS would answer (the {@link BackingWorld} methods; tests do not need them);
+ * tests describe and change it through `cluster()`, `proxy()`, `vpcEndpointService()` and `add*()`.
+ *
+ * @example
+ * fake.world.cluster('cluster-abcdefghijk').lockOutKmsUser();
+ * fake.world.proxy('https://xks.example.com').update({ latencyMs: 400 });
+ * fake.world.vpcEndpointService('com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0').delete();
  */
 export class FakeWorld implements BackingWorld {
   private readonly clusters: EntityTable<ClusterSpec>;
