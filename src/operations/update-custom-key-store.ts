@@ -88,9 +88,10 @@ function updateXks(
     ['connectivity', 'uriEndpoint', 'vpcEndpointServiceName', 'vpcEndpointServiceOwner'] as const
   ).some(changed);
   const anyTimeFields = (['uriPath', 'accessKeyId', 'secretAccessKey'] as const).some(changed);
+  // Misplaced VPC fields are refused even when nothing else changes (spec §8.2: "Same on Update").
+  checkConnectivitySwitch(current, merged, input);
   if (newName === undefined && !connectionFields && !anyTimeFields) return {};
 
-  checkConnectivitySwitch(current, merged, input);
   if (newName !== undefined) requireState(store, CONNECTED_OR_DISCONNECTED, renameWhy);
   if (anyTimeFields) {
     requireState(
