@@ -1,0 +1,414 @@
+/**
+ * A small reference model of KMS custom key stores, written from ../shared/spec/custom-key-stores.md
+ * (§3 operations, §4 state machine, §5 uniqueness and quota, §8 decisions), not from fake-kms's source.
+ * It is deliberately naive: plain arrays, no indexes, every rule spelt out where it is used.
+ *
+ * Stores are named by model ids (`m1`, `m2`, ...); the harness maps them to the fake's `cks-…` ids.
+ * Markers are named `marker#k`. Where the spec is silent the model says so, with the choice it makes.
+ */
+import { SCOPES, type Scope } from './pools.js';
+import { createTypeProblem, violates } from './rules.js';
+import { SEED_TEMPLATES, type SeedTemplate } from './seeds.js';
+import { updateStore } from './update-model.js';
+
+export type State = 'DISCONNECTED' | 'CONNECTING' | 'CONNECTED' | 'FAILED' | 'DISCONNECTING';
+export type Timing = 'immediate' | 'manual' | { observations: number } | { afterMs: number };
+export type Outcome = { ok: Record<string, unknown> } | { error: string };
+type Input = Record<string, unknown>;
+
+export interface RunConfig {
+  quota: number;
+  timing: Timing;
+  describeMode: 'reject' | 'and';
+  /** Indexes into SEED_TEMPLATES: stores that exist from the start and after every reset. */
+  seeds: number[];
+  /** The fake's `seed` option (ids), or none. */
+  fakeSeed: string | undefined;
+  /** The fake clock's start, epoch ms. */
+  startMs: number;
+}
+
+export interface XksConfig {
+  Connectivity: string;
+  UriEndpoint: string;
+  UriPath: string;
+  VpcEndpointServiceName?: string;
+  VpcEndpointServiceOwner?: string;
+  AccessKeyId: string;
+  secret: string;
+}
+
+interface Pending {
+  to: 'CONNECTED' | 'FAILED' | 'DISCONNECTED';
+  code?: string;
+  observationsLeft?: number;
+  dueAt?: number;
+}
+
+export interface ModelStore {
+  mid: string;
+  scope: Scope;
+  seq: number;
+  name: string;
+  type: 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE';
+  created: number;
+  state: State;
+  errorCode?: string;
+  pending?: Pending;
+  keyCount: number;
+  hsm?: { clusterId: string; trustAnchor: string; password: string };
+  xks?: XksConfig;
+}
+
+const PAGE_SIZE = 100; // §8.9
+export const ok = (output: Record<string, unknown> = {}): Outcome => ({ ok: output });
+export const fail = (error: string): Outcome => ({ error });
+
+export class ReferenceModel {
+  /** Live stores of every scope, in creation order. */
+  stores: ModelStore[] = [];
+  /** Every model id issued since the last reset, deleted ones included. */
+  known: string[] = [];
+  /** Markers handed out, by `marker#k` index. */
+  markers: Array<{ scope: Scope; after: number; generation: number }> = [];
+  now: number;
+  private seq = 0;
+  private midCounter = 0;
+  private generation = 0;
+  private opFailures = new Map<string, Array<{ code: string; left: number }>>();
+  private connectFailures = new Map<string, string[]>();
+
+  constructor(readonly cfg: RunConfig) {
+    this.now = cfg.startMs;
+    this.seedAll();
+  }
+
+  live(scope: Scope): ModelStore[] {
+    return this.stores.filter((s) => s.scope === scope);
+  }
+
+  byMid(mid: string): ModelStore | undefined {
+    return this.stores.find((s) => s.mid === mid);
+  }
+
+  /** One KMS call in `scope`. */
+  call(scope: Scope, operation: string, input: Input): Outcome {
+    const injected = this.takeFailure(operation); // injections come before everything (fake's failNext)
+    if (injected) return fail(injected);
+    if (violates(operation, input)) return fail('ValidationException');
+    this.settleDue();
+    switch (operation) {
+      case 'CreateCustomKeyStore':
+        return this.create(scope, input);
+      case 'DescribeCustomKeyStores':
+        return this.describe(scope, input);
+      case 'ConnectCustomKeyStore':
+        return this.connect(scope, input);
+      case 'DisconnectCustomKeyStore':
+        return this.disconnect(scope, input);
+      case 'UpdateCustomKeyStore':
+        return updateStore(this, scope, input);
+      case 'DeleteCustomKeyStore':
+        return this.delete(scope, input);
+      default:
+        throw new Error(`model: unknown operation ${operation}`);
+    }
+  }
+
+  find(scope: Scope, id: unknown): ModelStore | undefined {
+    return this.stores.find((s) => s.scope === scope && s.mid === id);
+  }
+
+  private create(scope: Scope, input: Input): Outcome {
+    if (createTypeProblem(input)) return fail('ValidationException'); // §8.2
+    const name = input.CustomKeyStoreName as string;
+    const type = (input.CustomKeyStoreType as ModelStore['type'] | undefined) ?? 'AWS_CLOUDHSM';
+    const mine = this.live(scope);
+    // §8.7: uniqueness (name, XKS URI, endpoint, service, cluster), then quota.
+    if (mine.some((s) => s.name === name)) return fail('CustomKeyStoreNameInUseException');
+    let xks: XksConfig | undefined;
+    if (type === 'EXTERNAL_KEY_STORE') {
+      xks = xksFromInput(input, SCOPES[scope].account);
+      const clash = this.xksClash(scope, xks);
+      if (clash) return fail(clash);
+    } else if (mine.some((s) => s.hsm?.clusterId === input.CloudHsmClusterId)) {
+      return fail('CloudHsmClusterInUseException');
+    }
+    if (mine.length >= this.cfg.quota) return fail('LimitExceededException'); // §5, §8.10: any state, both types
+    const store = this.add(scope, name, type, 0);
+    if (xks) store.xks = xks;
+    else {
+      store.hsm = {
+        clusterId: input.CloudHsmClusterId as string,
+        trustAnchor: input.TrustAnchorCertificate as string,
+        password: input.KeyStorePassword as string,
+      };
+    }
+    return ok({ CustomKeyStoreId: store.mid });
+  }
+
+  /**
+   * Spec §5 XKS uniqueness, in the §8.7 order. The URI (endpoint + path) is unique per account and Region.
+   * A public endpoint may not equal any VPC store's endpoint in the Region ("even other accounts"); a VPC
+   * store's endpoint (its private DNS name) and its VPC endpoint service are its own in the Region
+   * (the spec names no narrower scope for these two, so the model takes the Region).
+   */
+  xksClash(scope: Scope, config: XksConfig, self?: ModelStore): string | undefined {
+    const region = SCOPES[scope].region;
+    const others = this.stores.filter((s) => s !== self && s.xks && SCOPES[s.scope].region === region);
+    const xksOf = (s: ModelStore) => s.xks as XksConfig;
+    const uri = config.UriEndpoint + config.UriPath;
+    if (others.some((s) => s.scope === scope && xksOf(s).UriEndpoint + xksOf(s).UriPath === uri)) {
+      return 'XksProxyUriInUseException';
+    }
+    const vpc = config.Connectivity === 'VPC_ENDPOINT_SERVICE';
+    const endpointTaken = others.some(
+      (s) => xksOf(s).UriEndpoint === config.UriEndpoint && (vpc || xksOf(s).Connectivity === 'VPC_ENDPOINT_SERVICE'),
+    );
+    if (endpointTaken) return 'XksProxyUriEndpointInUseException';
+    if (vpc && others.some((s) => xksOf(s).VpcEndpointServiceName === config.VpcEndpointServiceName)) {
+      return 'XksProxyVpcEndpointServiceInUseException';
+    }
+    return undefined;
+  }
+
+  nameTaken(scope: Scope, name: string, self: ModelStore): boolean {
+    return this.live(scope).some((s) => s !== self && s.name === name);
+  }
+
+  private describe(scope: Scope, input: Input): Outcome {
+    const id = input.CustomKeyStoreId;
+    const name = input.CustomKeyStoreName;
+    if (id !== undefined && name !== undefined && this.cfg.describeMode === 'reject')
+      return fail('ValidationException');
+    let after = 0;
+    if (input.Marker !== undefined) {
+      const marker = this.markers[Number(String(input.Marker).replace('marker#', ''))];
+      const valid = String(input.Marker).startsWith('marker#') && marker !== undefined;
+      if (!valid || marker.scope !== scope || marker.generation !== this.generation)
+        return fail('InvalidMarkerException');
+      after = marker.after;
+    }
+    let list = this.live(scope);
+    if (id !== undefined || name !== undefined) {
+      list = list.filter((s) => (id === undefined || s.mid === id) && (name === undefined || s.name === name));
+      if (list.length === 0) return fail('CustomKeyStoreNotFoundException'); // §3.2: not an empty list
+    }
+    const remaining = list.filter((s) => s.seq > after);
+    const page = remaining.slice(0, (input.Limit as number | undefined) ?? PAGE_SIZE);
+    const entries = page.map((s) => {
+      const entry = describeEntry(s);
+      this.observe(s);
+      return entry;
+    });
+    const truncated = remaining.length > page.length;
+    const output: Record<string, unknown> = { CustomKeyStores: entries, Truncated: truncated };
+    const last = page[page.length - 1];
+    if (truncated && last) {
+      this.markers.push({ scope, after: last.seq, generation: this.generation });
+      output.NextMarker = `marker#${this.markers.length - 1}`;
+    }
+    return ok(output);
+  }
+
+  private connect(scope: Scope, input: Input): Outcome {
+    const store = this.find(scope, input.CustomKeyStoreId);
+    if (!store) return fail('CustomKeyStoreNotFoundException');
+    if (store.state === 'FAILED' || store.state === 'DISCONNECTING') return fail('CustomKeyStoreInvalidStateException');
+    if (store.state !== 'DISCONNECTED') return ok(); // §8.5: CONNECTED / CONNECTING: 200, no change
+    const code = this.connectFailures.get(store.mid)?.shift(); // the healthy world (§8.13) connects otherwise
+    this.begin(store, 'CONNECTING', code ? 'FAILED' : 'CONNECTED', code);
+    return ok();
+  }
+
+  private disconnect(scope: Scope, input: Input): Outcome {
+    const store = this.find(scope, input.CustomKeyStoreId);
+    if (!store) return fail('CustomKeyStoreNotFoundException');
+    if (store.state === 'DISCONNECTED' || store.state === 'DISCONNECTING') {
+      return fail('CustomKeyStoreInvalidStateException');
+    }
+    this.begin(store, 'DISCONNECTING', 'DISCONNECTED');
+    return ok();
+  }
+
+  private delete(scope: Scope, input: Input): Outcome {
+    const store = this.find(scope, input.CustomKeyStoreId);
+    if (!store) return fail('CustomKeyStoreNotFoundException');
+    if (store.state !== 'DISCONNECTED') return fail('CustomKeyStoreInvalidStateException'); // §3.6, FAILED too
+    if (store.keyCount > 0) return fail('CustomKeyStoreHasCMKsException');
+    this.stores = this.stores.filter((s) => s !== store);
+    return ok();
+  }
+
+  // ---- the connection state machine (§4) and its timing (§8.16) ----
+
+  begin(store: ModelStore, transient: 'CONNECTING' | 'DISCONNECTING', to: Pending['to'], code?: string): void {
+    store.state = transient;
+    delete store.errorCode; // shown only while FAILED
+    const pending: Pending = { to };
+    if (code) pending.code = code;
+    store.pending = pending;
+    const timing = this.cfg.timing;
+    if (timing === 'immediate') this.settle(store);
+    else if (typeof timing === 'object' && 'observations' in timing) {
+      if (timing.observations === 0) this.settle(store);
+      else pending.observationsLeft = timing.observations;
+    } else if (typeof timing === 'object') pending.dueAt = this.now + timing.afterMs;
+  }
+
+  settle(store: ModelStore): void {
+    const pending = store.pending;
+    if (!pending) return;
+    delete store.pending;
+    store.state = pending.to;
+    if (pending.to === 'FAILED' && pending.code) store.errorCode = pending.code;
+    else delete store.errorCode;
+  }
+
+  /** A Describe showed the store: with `{ observations: n }` the n-th showing is the last of the transient state. */
+  private observe(store: ModelStore): void {
+    const pending = store.pending;
+    if (pending?.observationsLeft === undefined) return;
+    pending.observationsLeft -= 1;
+    if (pending.observationsLeft <= 0) this.settle(store);
+  }
+
+  /** With `{ afterMs: n }`, a transition is settled once the fake's clock has moved n ms past its start. */
+  settleDue(): void {
+    for (const s of this.stores) if (s.pending?.dueAt !== undefined && this.now >= s.pending.dueAt) this.settle(s);
+  }
+
+  // ---- direct injections and test controls ----
+
+  settleAll(): void {
+    for (const s of this.stores) this.settle(s);
+  }
+
+  failNextConnect(mid: string, code: string): void {
+    const queue = this.connectFailures.get(mid) ?? [];
+    queue.push(code);
+    this.connectFailures.set(mid, queue);
+  }
+
+  failNext(operation: string, code: string, times: number): void {
+    const queue = this.opFailures.get(operation) ?? [];
+    queue.push({ code, left: times });
+    this.opFailures.set(operation, queue);
+  }
+
+  private takeFailure(operation: string): string | undefined {
+    const queue = this.opFailures.get(operation);
+    const head = queue?.[0];
+    if (!queue || !head) return undefined;
+    head.left -= 1;
+    if (head.left <= 0) queue.shift();
+    return head.code;
+  }
+
+  /** `setState`: any state at once; a transient one then settles by the timing, to CONNECTED / DISCONNECTED. */
+  setState(store: ModelStore, state: State, code: string | undefined): void {
+    delete store.pending;
+    if (state === 'CONNECTING') this.begin(store, 'CONNECTING', 'CONNECTED');
+    else if (state === 'DISCONNECTING') this.begin(store, 'DISCONNECTING', 'DISCONNECTED');
+    else store.state = state;
+    if (code) store.errorCode = code;
+    else delete store.errorCode;
+  }
+
+  /** Back to the seeded stores; injections gone; markers from before no longer valid. */
+  reset(): void {
+    this.stores = [];
+    this.known = [];
+    this.seq = 0;
+    this.generation += 1;
+    this.opFailures.clear();
+    this.connectFailures.clear();
+    this.seedAll();
+  }
+
+  add(scope: Scope, name: string, type: ModelStore['type'], keyCount: number): ModelStore {
+    this.midCounter += 1;
+    this.seq += 1;
+    const store: ModelStore = {
+      mid: `m${this.midCounter}`,
+      scope,
+      seq: this.seq,
+      name,
+      type,
+      created: this.now,
+      state: 'DISCONNECTED',
+      keyCount,
+    };
+    this.stores.push(store);
+    this.known.push(store.mid);
+    return store;
+  }
+
+  private seedAll(): void {
+    for (const index of this.cfg.seeds) this.seedOne(SEED_TEMPLATES[index] as SeedTemplate);
+  }
+
+  private seedOne(t: SeedTemplate): void {
+    const store = this.add(t.scope, t.seed.CustomKeyStoreName, t.seed.CustomKeyStoreType ?? 'AWS_CLOUDHSM', 0);
+    store.keyCount = t.seed.KeyCount ?? 0;
+    store.state = t.seed.ConnectionState ?? 'DISCONNECTED';
+    if (t.seed.ConnectionErrorCode) store.errorCode = t.seed.ConnectionErrorCode;
+    if (t.seed.CloudHsmClusterId) {
+      store.hsm = {
+        clusterId: t.seed.CloudHsmClusterId,
+        trustAnchor: t.seed.TrustAnchorCertificate ?? '',
+        password: t.seed.KeyStorePassword ?? '',
+      };
+    }
+    const x = t.seed.XksProxyConfiguration;
+    if (x) {
+      store.xks = {
+        Connectivity: x.Connectivity,
+        UriEndpoint: x.UriEndpoint,
+        UriPath: x.UriPath,
+        AccessKeyId: x.AccessKeyId,
+        secret: t.seed.XksProxyRawSecretAccessKey ?? '',
+      };
+      if (x.VpcEndpointServiceName) store.xks.VpcEndpointServiceName = x.VpcEndpointServiceName;
+      if (x.VpcEndpointServiceName)
+        store.xks.VpcEndpointServiceOwner = x.VpcEndpointServiceOwner ?? SCOPES[t.scope].account;
+    }
+  }
+}
+
+export function xksFromInput(input: Input, account: string): XksConfig {
+  const credential = input.XksProxyAuthenticationCredential as { AccessKeyId: string; RawSecretAccessKey: string };
+  const config: XksConfig = {
+    Connectivity: input.XksProxyConnectivity as string,
+    UriEndpoint: input.XksProxyUriEndpoint as string,
+    UriPath: input.XksProxyUriPath as string,
+    AccessKeyId: credential.AccessKeyId,
+    secret: credential.RawSecretAccessKey,
+  };
+  if (config.Connectivity === 'VPC_ENDPOINT_SERVICE') {
+    config.VpcEndpointServiceName = input.XksProxyVpcEndpointServiceName as string;
+    config.VpcEndpointServiceOwner = (input.XksProxyVpcEndpointServiceOwner as string | undefined) ?? account; // §3.1
+  }
+  return config;
+}
+
+/** A Describe entry (§3.2), with the model id under `id` and CreationDate as epoch ms under `created`. */
+export function describeEntry(s: ModelStore): Record<string, unknown> {
+  const entry: Record<string, unknown> = { id: s.mid, CustomKeyStoreName: s.name };
+  if (s.hsm) {
+    entry.CloudHsmClusterId = s.hsm.clusterId;
+    entry.TrustAnchorCertificate = s.hsm.trustAnchor;
+  }
+  entry.ConnectionState = s.state;
+  if (s.state === 'FAILED' && s.errorCode) entry.ConnectionErrorCode = s.errorCode;
+  entry.created = s.created;
+  entry.CustomKeyStoreType = s.type;
+  if (s.xks) {
+    const { secret: _never, VpcEndpointServiceName, VpcEndpointServiceOwner, ...shown } = s.xks;
+    entry.XksProxyConfiguration =
+      s.xks.Connectivity === 'VPC_ENDPOINT_SERVICE'
+        ? { ...shown, VpcEndpointServiceName, VpcEndpointServiceOwner }
+        : shown;
+  }
+  return entry;
+}
