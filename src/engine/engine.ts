@@ -132,6 +132,15 @@ export class Engine {
       existing: this.registry,
     });
     this.registry.add(record);
+    // A store seeded mid-transition settles by the timing like any other (spec §8.16), as setState's do. It
+    // starts from the state before the transition, so transition listeners see a legal change.
+    if (record.state === 'CONNECTING') {
+      record.state = 'DISCONNECTED';
+      this.transitions.begin(record, 'CONNECTING', 'CONNECTED');
+    } else if (record.state === 'DISCONNECTING') {
+      record.state = 'CONNECTED';
+      this.transitions.begin(record, 'DISCONNECTING', 'DISCONNECTED');
+    }
     return record;
   }
 
