@@ -1,4 +1,4 @@
-import type { CustomKeyStoresListEntry, KMSClient } from '@aws-sdk/client-kms';
+import { type CustomKeyStoresListEntry, KMSClient } from '@aws-sdk/client-kms';
 import { classifyErrorCode } from './classify-error-code.js';
 import { listStores } from './list-stores.js';
 import { repairStore } from './repair-store.js';
@@ -27,9 +27,10 @@ export interface DoctorOptions extends Partial<PollOptions> {
 
 /**
  * Look at every custom key store of the client's account and Region, repair the FAILED ones a retry can
- * help, and report the ones that need a person, with the reason.
+ * help, and report the ones that need a person, with the reason. Without a client it builds its own,
+ * from the environment (Region, credentials), as a scheduled job would.
  */
-export async function runDoctor(kms: KMSClient, options: DoctorOptions = {}): Promise<Finding[]> {
+export async function runDoctor(kms: KMSClient = new KMSClient({}), options: DoctorOptions = {}): Promise<Finding[]> {
   const poll: PollOptions = { maxPolls: options.maxPolls ?? 10, delayMs: options.delayMs ?? 2_000 };
   const findings: Finding[] = [];
   for (const store of await listStores(kms, options.pageSize)) findings.push(await examine(kms, store, poll));

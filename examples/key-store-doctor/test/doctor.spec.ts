@@ -28,6 +28,12 @@ export function doctorTests({ describe, it, afterEach, expect, useKmsFake, timer
       expect(kms).toHaveReceivedKmsCallTimes('DisconnectCustomKeyStore', 0);
     });
 
+    it('builds its own KMSClient when given none, and the installed fake answers it', async () => {
+      const id = failedStore(kms, 'XKS_PROXY_NOT_REACHABLE', 'own-client-xks');
+      expect(await runDoctor(undefined, FAST)).toMatchObject([{ storeId: id, outcome: 'repaired' }]);
+      expect(kms).toHaveStoreState(id, 'CONNECTED');
+    });
+
     it('leaves alone a store someone disconnected and one someone is connecting', async () => {
       const parked = disconnectedStore(kms);
       const busy = connectingStore(kms);

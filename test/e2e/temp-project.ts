@@ -1,0 +1,62 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mustRun } from './run-command.js';
+
+export const REPO = join(import.meta.dirname, '..', '..');
+
+/** The packages the temporary project installs besides fake-kms, at the versions this repository pins. */
+const PEERS = [
+  '@aws-sdk/client-kms',
+  'vitest',
+  'jest',
+  '@jest/globals',
+  '@swc/core',
+  '@swc/jest',
+  'typescript',
+  '@types/node',
+];
+
+/** Build and pack the library, as `npm publish` would ship it, into a new temporary directory. */
+export function packLibrary(): { dir: string; tarball: string } {
+  mustRun('npm', ['run', 'build'], REPO);
+  const dir = mkdtempSync(join(tmpdir(), 'fake-kms-e2e-'));
+  const packed = JSON.parse(
+    mustRun('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], REPO),
+  ) as Array<{
+    filename: string;
+  }>;
+  return { dir, tarball: join(dir, packed[0]?.filename ?? 'missing.tgz') };
+}
+
+/**
+ * A fresh project that installs the tarball from the registry's cache where it can, with two variants
+ * sharing its node_modules: esm/ (package type module) and cjs/ (package type commonjs), each holding a
+ * copy of the key store doctor example and the public API type tests.
+ */
+export function createProject(dir: string, tarball: string): void {
+  const devDependencies = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).devDependencies as Record<
+    string,
+    string
+  >;
+  const pins = Object.fromEntries(PEERS.map((name) => [name, devDependencies[name]]));
+  const manifest = { name: 'fake-kms-e2e', private: true, devDependencies: { 'fake-kms': `file:${tarball}`, ...pins } };
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  mustRun(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'],
+    dir,
+  );
+  for (const variant of ['esm', 'cjs'] as const) {
+    const root = join(dir, variant);
+    mkdirSync(root);
+    writeFileSync(
+      join(root, 'package.json'),
+      `${JSON.stringify({ type: variant === 'esm' ? 'module' : 'commonjs' })}\n`,
+    );
+    cpSync(join(REPO, 'examples', 'key-store-doctor', 'src'), join(root, 'src'), { recursive: true });
+    cpSync(join(REPO, 'examples', 'key-store-doctor', 'test'), join(root, 'test'), { recursive: true });
+    cpSync(join(REPO, 'test', 'e2e', 'fixtures', variant), root, { recursive: true });
+    cpSync(join(REPO, 'test', 'types'), join(root, 'types'), { recursive: true });
+  }
+}

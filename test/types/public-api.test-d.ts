@@ -1,0 +1,78 @@
+/**
+ * Type tests of the public API, checked by `tsc` (npm run typecheck) against the sources here, and by
+ * the end-to-end test against the packed package's declarations, as ES module and as CommonJS.
+ */
+import type { CustomKeyStoresListEntry, KMSClient } from '@aws-sdk/client-kms';
+import { expect as jestExpect } from '@jest/globals';
+import {
+  type CallEntry,
+  type ConnectionErrorCode,
+  type ConnectionState,
+  createKmsFake,
+  isFakeKmsUsageError,
+  isKmsError,
+  type KmsFake,
+  type KmsFakeOptions,
+  type StoreSeed,
+  type Timing,
+} from 'fake-kms';
+import * as jestHelpers from 'fake-kms/jest';
+import {
+  currentKmsFake,
+  forwardToFake,
+  type KmsFakeMatchers,
+  kmsMatchers,
+  type UseKmsFakeOptions,
+  useKmsFake,
+} from 'fake-kms/vitest';
+import { expect, expectTypeOf } from 'vitest';
+
+const fake = createKmsFake({ seed: 1, timing: { afterMs: 5_000 } });
+expectTypeOf(fake).toEqualTypeOf<KmsFake>();
+expectTypeOf(fake.client()).toEqualTypeOf<KMSClient>();
+expectTypeOf(fake.addStore).parameter(0).toEqualTypeOf<StoreSeed>();
+expectTypeOf(fake.addStore).returns.toEqualTypeOf<string>();
+expectTypeOf(fake.calls('ConnectCustomKeyStore')).toEqualTypeOf<CallEntry[]>();
+expectTypeOf(fake.stores()).toEqualTypeOf<StoreSeed[]>();
+expectTypeOf<ConnectionState>().toEqualTypeOf<NonNullable<CustomKeyStoresListEntry['ConnectionState']>>();
+expectTypeOf<'immediate'>().toExtend<Timing>();
+expectTypeOf<{ observations: 2 }>().toExtend<Timing>();
+expectTypeOf(isKmsError).guards.toExtend<Error>();
+expectTypeOf(isFakeKmsUsageError).guards.toExtend<Error>();
+
+// @ts-expect-error: a timing needs a number of observations or milliseconds
+createKmsFake({ timing: { seconds: 5 } });
+// @ts-expect-error: not a ConnectionErrorCode
+fake.failNextConnect('cks-1234567890abcdef0', 'DISK_FULL');
+// @ts-expect-error: a store seed needs a name
+fake.addStore({ CloudHsmClusterId: 'cluster-1a23b4cdefg' });
+
+// Runner helpers: the same shape from both entry points.
+expectTypeOf(useKmsFake).toEqualTypeOf(jestHelpers.useKmsFake);
+expectTypeOf(useKmsFake).returns.toEqualTypeOf<KmsFake>();
+expectTypeOf(currentKmsFake).returns.toEqualTypeOf<KmsFake>();
+expectTypeOf<UseKmsFakeOptions>().toExtend<KmsFakeOptions>();
+expectTypeOf<{ fresh: true; install: false; env: false }>().toExtend<UseKmsFakeOptions>();
+expectTypeOf(kmsMatchers).toHaveProperty('toHaveStoreState');
+expectTypeOf<keyof KmsFakeMatchers>().toEqualTypeOf<
+  | 'toHaveStoreState'
+  | 'toHaveStoreName'
+  | 'toHaveStoreErrorCode'
+  | 'toHaveReceivedKmsCall'
+  | 'toHaveReceivedKmsCallTimes'
+>();
+expectTypeOf(forwardToFake).parameter(1).toEqualTypeOf<KmsFake>();
+
+// Matchers on Vitest's and Jest's expect, with their arguments typed.
+function assertions(code: ConnectionErrorCode): void {
+  expect(fake).toHaveStoreState('cks-1234567890abcdef0', 'CONNECTED');
+  expect(fake).toHaveStoreErrorCode('hsm', code);
+  expect(fake).not.toHaveReceivedKmsCall('ConnectCustomKeyStore', { CustomKeyStoreId: 'cks-1234567890abcdef0' });
+  jestExpect(fake).toHaveStoreErrorCode('hsm', undefined);
+  jestExpect(fake).toHaveReceivedKmsCallTimes('DescribeCustomKeyStores', 2);
+  // @ts-expect-error: not a ConnectionState
+  expect(fake).toHaveStoreState('hsm', 'ONLINE');
+  // @ts-expect-error: a count is a number
+  jestExpect(fake).toHaveReceivedKmsCallTimes('DescribeCustomKeyStores', 'twice');
+}
+expectTypeOf(assertions).toBeFunction();
