@@ -28,6 +28,8 @@ export interface InjectionEntry {
 
 export const REDACTED = '**redacted**';
 const SECRET_MEMBERS = new Set(['KeyStorePassword', 'RawSecretAccessKey']);
+/** Members that hold a secret inside; a value of the wrong type there (a string, a list) may be the secret itself. */
+const SECRET_HOLDERS = new Set(['XksProxyAuthenticationCredential']);
 
 /** A deep copy with every secret member replaced, for the journal and for logs. */
 export function redactSecrets<T>(value: T): T {
@@ -35,7 +37,9 @@ export function redactSecrets<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    out[k] = SECRET_MEMBERS.has(k) && v !== undefined && v !== null ? REDACTED : redactSecrets(v);
+    const present = v !== undefined && v !== null;
+    const misshapenHolder = SECRET_HOLDERS.has(k) && present && (typeof v !== 'object' || Array.isArray(v));
+    out[k] = (SECRET_MEMBERS.has(k) && present) || misshapenHolder ? REDACTED : redactSecrets(v);
   }
   return out as T;
 }
