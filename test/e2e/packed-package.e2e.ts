@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from './run-command.js';
-import { createProject, packLibrary } from './temp-project.js';
+import { addJest29Variant, createProject, JEST_29, packLibrary } from './temp-project.js';
 
 let dir = '';
 const node = process.execPath;
@@ -24,6 +24,7 @@ describe('the packed package, installed into a fresh project', () => {
     const packed = packLibrary();
     dir = packed.dir;
     createProject(dir, packed.tarball);
+    addJest29Variant(dir);
   });
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -84,6 +85,12 @@ register('data:text/javascript,' + encodeURIComponent(\`export async function re
 
   it('runs the example tests under Jest as CommonJS', () => {
     expectGreen(run(node, [bin('jest/bin/jest.js')], join(dir, 'cjs')), 14);
+  });
+
+  it(`runs the example tests under Jest ${JEST_29} as CommonJS`, () => {
+    const jest29 = join(dir, 'jest29', 'node_modules', 'jest', 'bin', 'jest.js');
+    expect(run(node, [jest29, '--version'], join(dir, 'jest29')).output.trim()).toBe(JEST_29);
+    expectGreen(run(node, [jest29], join(dir, 'jest29')), 14);
   });
 
   it('runs the example tests under Vitest with the code under test compiled to CommonJS', () => {

@@ -60,3 +60,28 @@ export function createProject(dir: string, tarball: string): void {
     cpSync(join(REPO, 'test', 'types'), join(root, 'types'), { recursive: true });
   }
 }
+
+/** Jest 29, the other major version `fake-kms/jest` supports, run as CommonJS like most Jest 29 projects. */
+export const JEST_29 = '29.7.0';
+
+/**
+ * A jest29/ variant beside esm/ and cjs/: its own package.json installs Jest 29 into jest29/node_modules,
+ * which Node finds before the project's Jest 30; fake-kms, the SDK and @swc/jest come from the project.
+ */
+export function addJest29Variant(dir: string): void {
+  const root = join(dir, 'jest29');
+  mkdirSync(root);
+  const manifest = { type: 'commonjs', private: true, devDependencies: { jest: JEST_29, '@jest/globals': JEST_29 } };
+  writeFileSync(join(root, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  mustRun(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'],
+    root,
+  );
+  cpSync(join(dir, 'cjs', 'src'), join(root, 'src'), { recursive: true });
+  mkdirSync(join(root, 'test'));
+  for (const file of ['doctor.jest.ts', 'doctor.spec.ts', 'runner.ts', 'stores.ts', 'format.jest.ts']) {
+    cpSync(join(dir, 'cjs', 'test', file), join(root, 'test', file));
+  }
+  cpSync(join(dir, 'cjs', 'jest.config.cjs'), join(root, 'jest.config.cjs'));
+}
