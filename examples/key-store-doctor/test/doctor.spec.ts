@@ -100,6 +100,15 @@ export function doctorTests({ describe, it, afterEach, expect, useKmsFake, timer
       expect(kms).toHaveStoreErrorCode(id, 'INVALID_CREDENTIALS');
     });
 
+    it('hands an XKS store to a person when its proxy is still unreachable on the retry', async () => {
+      const id = failedStore(kms, 'XKS_PROXY_NOT_REACHABLE', 'down-xks');
+      retryWillFail(kms, id, 'XKS_PROXY_NOT_REACHABLE');
+      const [finding] = await runDoctor(new KMSClient({}), FAST);
+      expect(finding).toMatchObject({ outcome: 'needs-a-person', errorCode: 'XKS_PROXY_NOT_REACHABLE' });
+      expect(finding?.reason).toContain('a retry after XKS_PROXY_NOT_REACHABLE failed again');
+      expect(kms).toHaveStoreState(id, 'FAILED');
+    });
+
     it('gives up after the allowed polls when a store never settles, and says so', async () => {
       const id = failedStore(kms, 'XKS_PROXY_TIMED_OUT', 'stuck-xks');
       kms.setTiming('manual', id);

@@ -1,10 +1,10 @@
 import type { ConnectionErrorCode, KmsFake, StoreSeed } from 'fake-kms';
 
 /**
- * The stores the doctor's tests start from, in one place. Today they are seeded with `addStore`,
- * `setState` and `failNextConnect`; when the backing-world fixtures land, each function can build the
- * world that produces the same state (a locked-out kmsuser, an unreachable proxy, …) instead, and no
- * test has to change.
+ * The stores the doctor's tests start from, in one place. Stores are seeded as Describe shows them
+ * (`addStore`, `setState`); what happens on the next connect comes from the backing world
+ * (`fake.world`): a retry fails because the cluster or proxy is still broken, in the way that yields the
+ * code, and `failNextConnect` covers the codes the world cannot produce on that store type.
  */
 const CLUSTER = 'cluster-1a23b4cdefg';
 
@@ -51,7 +51,30 @@ export function failedStore(fake: KmsFake, code: ConnectionErrorCode, name = `fa
   return fake.addStore({ ...seedFor(name, code), ConnectionState: 'FAILED', ConnectionErrorCode: code });
 }
 
-/** The next connect of the store fails again, this time with `code`. */
+type WorldBreak = (fake: KmsFake, store: StoreSeed) => void;
+
+/** How the backing world looks when a connect ends with each code, per store type. */
+const CLUSTER_BREAKS: Partial<Record<ConnectionErrorCode, WorldBreak>> = {
+  INVALID_CREDENTIALS: (f, s) =>
+    f.world.cluster(s.CloudHsmClusterId as string).changeKmsUserPassword('rotated-by-hand'),
+  USER_LOCKED_OUT: (f, s) => f.world.cluster(s.CloudHsmClusterId as string).lockOutKmsUser(),
+  USER_LOGGED_IN: (f, s) => f.world.cluster(s.CloudHsmClusterId as string).logInKmsUser(),
+  USER_NOT_FOUND: (f, s) => f.world.cluster(s.CloudHsmClusterId as string).removeKmsUser(),
+  INSUFFICIENT_CLOUDHSM_HSMS: (f, s) => f.world.cluster(s.CloudHsmClusterId as string).removeAllHsms(),
+  CLUSTER_NOT_FOUND: (f, s) => f.world.cluster(s.CloudHsmClusterId as string).delete(),
+};
+const PROXY_BREAKS: Partial<Record<ConnectionErrorCode, WorldBreak>> = {
+  XKS_PROXY_NOT_REACHABLE: (f, s) => f.world.proxy(s.XksProxyConfiguration?.UriEndpoint as string).takeOffline(),
+  XKS_PROXY_TIMED_OUT: (f, s) => f.world.proxy(s.XksProxyConfiguration?.UriEndpoint as string).respondAfter(5_000),
+  XKS_PROXY_ACCESS_DENIED: (f, s) => f.world.proxy(s.XksProxyConfiguration?.UriEndpoint as string).denyKms(),
+};
+
+/** The next connect of the store fails again with `code`: the world is (still) broken that way. */
 export function retryWillFail(fake: KmsFake, storeId: string, code: ConnectionErrorCode): void {
-  fake.failNextConnect(storeId, code);
+  const store = fake.stores().find((s) => s.CustomKeyStoreId === storeId);
+  if (!store) throw new Error(`no store ${storeId}`);
+  const breaks = store.CustomKeyStoreType === 'EXTERNAL_KEY_STORE' ? PROXY_BREAKS : CLUSTER_BREAKS;
+  const breakWorld = breaks[code];
+  if (breakWorld) breakWorld(fake, store);
+  else fake.failNextConnect(storeId, code);
 }
