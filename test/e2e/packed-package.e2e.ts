@@ -75,6 +75,23 @@ register('data:text/javascript,' + encodeURIComponent(\`export async function re
     expect(result.output.trim()).toBe('function');
   });
 
+  it('ships fake-kms/fixtures with its scenario files, for import and for require', () => {
+    const esm = run(
+      node,
+      [
+        '--input-type=module',
+        '-e',
+        "const f = await import('fake-kms/fixtures'); console.log(f.scenarioNames().join(','))",
+      ],
+      dir,
+    );
+    const cjs = run(node, ['-e', "console.log(require('fake-kms/fixtures').scenarioNames().join(','))"], dir);
+    for (const result of [esm, cjs]) {
+      expect(result.status, result.output).toBe(0);
+      expect(result.output.trim().split(',')).toContain('example-key-store');
+    }
+  });
+
   it('runs the example tests under Vitest, as ES modules', () => {
     expectGreen(run(node, [bin('vitest/vitest.mjs'), 'run'], join(dir, 'esm')), 14);
   });
