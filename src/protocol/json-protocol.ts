@@ -12,9 +12,21 @@ export function operationFromTarget(target: string | undefined, isKmsOperation: 
   return name;
 }
 
+/**
+ * How deep a request body may nest. Jackson, which reads requests in front of AWS services, refuses deeper
+ * documents by default; everything behind the codec (validation, the journal's redaction) may then recurse.
+ */
+export const MAX_NESTING_DEPTH = 1000;
+
 /** The request body as a JSON object; anything else is a `SerializationException` (spec §8.4). */
 export function decodeBody(body: string): unknown {
   if (body.trim() === '') return {};
+  if (nestingDepth(body) > MAX_NESTING_DEPTH) {
+    throw new KmsError(
+      'SerializationException',
+      `Could not parse the request body: it is nested deeper than ${MAX_NESTING_DEPTH} levels.`,
+    );
+  }
   let value: unknown;
   try {
     value = JSON.parse(body) as unknown;
@@ -23,6 +35,26 @@ export function decodeBody(body: string): unknown {
   }
   if (value === null) throw new KmsError('SerializationException', 'The request body must be a JSON object, not null.');
   return value;
+}
+
+/** The deepest nesting of arrays and objects in JSON text, strings skipped (no parse, no recursion). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      // A backslash escapes the next character; a quote ends the string.
+      if (c === 0x5c) i += 1;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+  return deepest;
 }
 
 /** awsJson1_1: timestamps go out as epoch seconds with a millisecond fraction (spec §1). */
