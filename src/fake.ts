@@ -8,6 +8,7 @@ import type { CallEntry, JournalEntry } from './engine/journal.js';
 import { recordToSeed } from './engine/seed.js';
 import type { ConnectionErrorCode, ConnectionState, StoreSeed, Timing } from './engine/types.js';
 import { defaultStatus, FakeKmsUsageError } from './errors/kms-error.js';
+import type { Scenario } from './fixtures/scenario/scenario-types.js';
 import { createWorld, type World, type WorldSpec } from './world/index.js';
 
 export interface KmsFakeOptions extends WorldSpec {
@@ -53,6 +54,7 @@ export class KmsFake {
   readonly engine: Engine;
   private readonly handler: FakeRequestHandler;
   private readonly attachments: Attachments;
+  private readonly initialTiming: Timing;
 
   constructor(options: KmsFakeOptions = {}) {
     const account = options.account ?? '111122223333';
@@ -60,12 +62,18 @@ export class KmsFake {
     const quota = options.quota ?? 10;
     if (!Number.isInteger(quota) || quota < 0)
       throw new FakeKmsUsageError(`quota must be a whole number, got ${quota}.`);
-    const world = createWorld({ clusters: options.clusters, proxies: options.proxies });
+    const world = createWorld({
+      clusters: options.clusters,
+      proxies: options.proxies,
+      vpcEndpointServices: options.vpcEndpointServices,
+      region: options.region,
+    });
+    this.initialTiming = validTiming(options.timing ?? { observations: 1 });
     this.engine = new Engine({
       account,
       region: options.region ?? 'us-east-1',
       quota,
-      timing: validTiming(options.timing ?? { observations: 1 }),
+      timing: this.initialTiming,
       describeWithIdAndName: options.describeWithIdAndName ?? 'reject',
       seed: options.seed,
       now: options.now,
@@ -126,6 +134,7 @@ export class KmsFake {
 
   /** Back to the seeded state: stores, world, ids, journal and injections. Attached clients stay attached. */
   reset(): this {
+    this.engine.options.timing = this.initialTiming;
     this.engine.reset();
     return this;
   }
@@ -203,7 +212,27 @@ export class KmsFake {
 
   /** Every store as a seed (secrets left out), in creation order. */
   stores(): StoreSeed[] {
-    return this.engine.registry.all().map(recordToSeed);
+    const all = this.engine.registry.all();
+    for (const store of all) this.engine.transitions.settleIfDue(store);
+    return all.map(recordToSeed);
+  }
+
+  /**
+   * The whole state as a scenario: stores and the described world, secrets left out. Load it with
+   * `createKmsFake({ ...fake.snapshot() })` (or save it as JSON and `loadScenario(path)`) to get a fake
+   * whose Describe output is the same. A store caught mid-transition keeps its transient state and
+   * settles by the new fake's timing.
+   *
+   * @example
+   * writeFileSync('scenario.json', JSON.stringify(fake.snapshot(), null, 2));
+   */
+  snapshot(): Scenario {
+    return {
+      account: this.engine.options.account,
+      region: this.engine.options.region,
+      stores: this.stores(),
+      ...this.engine.world.snapshot(),
+    };
   }
 
   private inject(injection: string, details: Record<string, unknown>): void {

@@ -11,4 +11,6 @@ export type {
 } from './engine/types.js';
 export { FakeKmsUsageError, isFakeKmsUsageError, isKmsError, KmsError } from './errors/kms-error.js';
 export { createKmsFake, type FailNextOptions, KmsFake, type KmsFakeOptions } from './fake.js';
+export { loadScenario, scenarioNames } from './fixtures/scenario/load-scenario.js';
+export type { Scenario, ScenarioFile } from './fixtures/scenario/scenario-types.js';
 export type { World, WorldSpec } from './world/index.js';
