@@ -6,63 +6,28 @@
  * Stores are named by model ids (`m1`, `m2`, ...); the harness maps them to the fake's `cks-…` ids.
  * Markers are named `marker#k`. Where the spec is silent the model says so, with the choice it makes.
  */
+import {
+  describeEntry,
+  fail,
+  type ModelStore,
+  type Outcome,
+  ok,
+  type Pending,
+  type RunConfig,
+  type State,
+  type XksConfig,
+  xksFromInput,
+} from './model-store.js';
 import { SCOPES, type Scope } from './pools.js';
 import { createTypeProblem, violates } from './rules.js';
-import { SEED_TEMPLATES, type SeedTemplate } from './seeds.js';
+import { SEED_TEMPLATES, type SeedTemplate, seedStore } from './seeds.js';
 import { updateStore } from './update-model.js';
 
-export type State = 'DISCONNECTED' | 'CONNECTING' | 'CONNECTED' | 'FAILED' | 'DISCONNECTING';
-export type Timing = 'immediate' | 'manual' | { observations: number } | { afterMs: number };
-export type Outcome = { ok: Record<string, unknown> } | { error: string };
 type Input = Record<string, unknown>;
 
-export interface RunConfig {
-  quota: number;
-  timing: Timing;
-  describeMode: 'reject' | 'and';
-  /** Indexes into SEED_TEMPLATES: stores that exist from the start and after every reset. */
-  seeds: number[];
-  /** The fake's `seed` option (ids), or none. */
-  fakeSeed: string | undefined;
-  /** The fake clock's start, epoch ms. */
-  startMs: number;
-}
-
-export interface XksConfig {
-  Connectivity: string;
-  UriEndpoint: string;
-  UriPath: string;
-  VpcEndpointServiceName?: string;
-  VpcEndpointServiceOwner?: string;
-  AccessKeyId: string;
-  secret: string;
-}
-
-interface Pending {
-  to: 'CONNECTED' | 'FAILED' | 'DISCONNECTED';
-  code?: string;
-  observationsLeft?: number;
-  dueAt?: number;
-}
-
-export interface ModelStore {
-  mid: string;
-  scope: Scope;
-  seq: number;
-  name: string;
-  type: 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE';
-  created: number;
-  state: State;
-  errorCode?: string;
-  pending?: Pending;
-  keyCount: number;
-  hsm?: { clusterId: string; trustAnchor: string; password: string };
-  xks?: XksConfig;
-}
+export * from './model-store.js';
 
 const PAGE_SIZE = 100; // §8.9
-export const ok = (output: Record<string, unknown> = {}): Outcome => ({ ok: output });
-export const fail = (error: string): Outcome => ({ error });
 
 export class ReferenceModel {
   /** Live stores of every scope, in creation order. */
@@ -345,70 +310,6 @@ export class ReferenceModel {
   }
 
   private seedAll(): void {
-    for (const index of this.cfg.seeds) this.seedOne(SEED_TEMPLATES[index] as SeedTemplate);
+    for (const index of this.cfg.seeds) seedStore(this, SEED_TEMPLATES[index] as SeedTemplate);
   }
-
-  private seedOne(t: SeedTemplate): void {
-    const store = this.add(t.scope, t.seed.CustomKeyStoreName, t.seed.CustomKeyStoreType ?? 'AWS_CLOUDHSM', 0);
-    store.keyCount = t.seed.KeyCount ?? 0;
-    store.state = t.seed.ConnectionState ?? 'DISCONNECTED';
-    if (t.seed.ConnectionErrorCode) store.errorCode = t.seed.ConnectionErrorCode;
-    if (t.seed.CloudHsmClusterId) {
-      store.hsm = {
-        clusterId: t.seed.CloudHsmClusterId,
-        trustAnchor: t.seed.TrustAnchorCertificate ?? '',
-        password: t.seed.KeyStorePassword ?? '',
-      };
-    }
-    const x = t.seed.XksProxyConfiguration;
-    if (x) {
-      store.xks = {
-        Connectivity: x.Connectivity,
-        UriEndpoint: x.UriEndpoint,
-        UriPath: x.UriPath,
-        AccessKeyId: x.AccessKeyId,
-        secret: t.seed.XksProxyRawSecretAccessKey ?? '',
-      };
-      if (x.VpcEndpointServiceName) store.xks.VpcEndpointServiceName = x.VpcEndpointServiceName;
-      if (x.VpcEndpointServiceName)
-        store.xks.VpcEndpointServiceOwner = x.VpcEndpointServiceOwner ?? SCOPES[t.scope].account;
-    }
-  }
-}
-
-export function xksFromInput(input: Input, account: string): XksConfig {
-  const credential = input.XksProxyAuthenticationCredential as { AccessKeyId: string; RawSecretAccessKey: string };
-  const config: XksConfig = {
-    Connectivity: input.XksProxyConnectivity as string,
-    UriEndpoint: input.XksProxyUriEndpoint as string,
-    UriPath: input.XksProxyUriPath as string,
-    AccessKeyId: credential.AccessKeyId,
-    secret: credential.RawSecretAccessKey,
-  };
-  if (config.Connectivity === 'VPC_ENDPOINT_SERVICE') {
-    config.VpcEndpointServiceName = input.XksProxyVpcEndpointServiceName as string;
-    config.VpcEndpointServiceOwner = (input.XksProxyVpcEndpointServiceOwner as string | undefined) ?? account; // §3.1
-  }
-  return config;
-}
-
-/** A Describe entry (§3.2), with the model id under `id` and CreationDate as epoch ms under `created`. */
-export function describeEntry(s: ModelStore): Record<string, unknown> {
-  const entry: Record<string, unknown> = { id: s.mid, CustomKeyStoreName: s.name };
-  if (s.hsm) {
-    entry.CloudHsmClusterId = s.hsm.clusterId;
-    entry.TrustAnchorCertificate = s.hsm.trustAnchor;
-  }
-  entry.ConnectionState = s.state;
-  if (s.state === 'FAILED' && s.errorCode) entry.ConnectionErrorCode = s.errorCode;
-  entry.created = s.created;
-  entry.CustomKeyStoreType = s.type;
-  if (s.xks) {
-    const { secret: _never, VpcEndpointServiceName, VpcEndpointServiceOwner, ...shown } = s.xks;
-    entry.XksProxyConfiguration =
-      s.xks.Connectivity === 'VPC_ENDPOINT_SERVICE'
-        ? { ...shown, VpcEndpointServiceName, VpcEndpointServiceOwner }
-        : shown;
-  }
-  return entry;
 }

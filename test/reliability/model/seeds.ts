@@ -1,5 +1,6 @@
 import type { StoreSeed } from '../../../src/index.js';
-import { CREDENTIALS, ENDPOINTS, PATHS, type Scope, TRUST_ANCHOR, vpcServices } from './pools.js';
+import { CREDENTIALS, ENDPOINTS, PATHS, SCOPES, type Scope, TRUST_ANCHOR, vpcServices } from './pools.js';
+import type { ReferenceModel } from './reference-model.js';
 
 export interface SeedTemplate {
   scope: Scope;
@@ -68,3 +69,31 @@ export const SEED_TEMPLATES: SeedTemplate[] = [
     },
   },
 ];
+
+/** Put a seed template into the model, as the fake's `stores` option puts it into the fake. */
+export function seedStore(model: ReferenceModel, t: SeedTemplate): void {
+  const store = model.add(t.scope, t.seed.CustomKeyStoreName, t.seed.CustomKeyStoreType ?? 'AWS_CLOUDHSM', 0);
+  store.keyCount = t.seed.KeyCount ?? 0;
+  store.state = t.seed.ConnectionState ?? 'DISCONNECTED';
+  if (t.seed.ConnectionErrorCode) store.errorCode = t.seed.ConnectionErrorCode;
+  if (t.seed.CloudHsmClusterId) {
+    store.hsm = {
+      clusterId: t.seed.CloudHsmClusterId,
+      trustAnchor: t.seed.TrustAnchorCertificate ?? '',
+      password: t.seed.KeyStorePassword ?? '',
+    };
+  }
+  const x = t.seed.XksProxyConfiguration;
+  if (x) {
+    store.xks = {
+      Connectivity: x.Connectivity,
+      UriEndpoint: x.UriEndpoint,
+      UriPath: x.UriPath,
+      AccessKeyId: x.AccessKeyId,
+      secret: t.seed.XksProxyRawSecretAccessKey ?? '',
+    };
+    if (x.VpcEndpointServiceName) store.xks.VpcEndpointServiceName = x.VpcEndpointServiceName;
+    if (x.VpcEndpointServiceName)
+      store.xks.VpcEndpointServiceOwner = x.VpcEndpointServiceOwner ?? SCOPES[t.scope].account;
+  }
+}

@@ -10,8 +10,9 @@
  * - Type-specific checks need the store's type, so they come right after the existence check.
  */
 
+import { fail, type ModelStore, type Outcome, ok, type XksConfig } from './model-store.js';
 import { SCOPES, type Scope } from './pools.js';
-import { fail, type ModelStore, type Outcome, ok, type ReferenceModel, type XksConfig } from './reference-model.js';
+import type { ReferenceModel } from './reference-model.js';
 import { HSM_PARAMS, XKS_PARAMS } from './rules.js';
 
 type Input = Record<string, unknown>;
