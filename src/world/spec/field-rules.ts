@@ -13,7 +13,10 @@ interface StringOptions {
 
 export function text(options: StringOptions = {}): FieldRule {
   return (value, path, issues) => {
-    if (typeof value !== 'string') return issues.add(path, `must be a string, got ${show(value)}`);
+    if (typeof value !== 'string') {
+      const got = options.secret ? (Array.isArray(value) ? 'a list' : `a value of type ${typeof value}`) : show(value);
+      return issues.add(path, `must be a string, got ${got}`);
+    }
     const shown = options.secret ? 'the value' : show(value);
     const { min = 0, max = Number.POSITIVE_INFINITY } = options;
     if (value.length < min || value.length > max) {
