@@ -227,11 +227,14 @@ export class KmsFake {
    * writeFileSync('scenario.json', JSON.stringify(fake.snapshot(), null, 2));
    */
   snapshot(): Scenario {
+    const world = this.engine.world.snapshot();
     return {
       account: this.engine.options.account,
       region: this.engine.options.region,
       stores: this.stores(),
-      ...this.engine.world.snapshot(),
+      clusters: [...world.clusters],
+      proxies: [...world.proxies],
+      vpcEndpointServices: [...world.vpcEndpointServices],
     };
   }
 
