@@ -77,8 +77,10 @@ async function main(): Promise<void> {
   const xksId = xks as string;
   await show(kms, 'Created: both stores start DISCONNECTED');
 
-  // The XKS proxy's TLS certificate is wrong: its connect attempt will end FAILED.
-  fake.failNextConnect(xksId, 'XKS_PROXY_INVALID_TLS_CONFIGURATION');
+  // The partner's XKS proxy serves an expired TLS certificate: its connect attempt will end FAILED,
+  // the way it would on AWS. (fake.failNextConnect(id, code) injects a code directly instead.)
+  const partnerProxy = fake.world.proxy('https://xks.partner.example.com');
+  partnerProxy.update({ tls: 'expired-certificate' });
   await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: hsmId }));
   await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: xksId }));
   await show(kms, 'Connect accepted: both are CONNECTING (visible to one Describe)');
@@ -96,6 +98,8 @@ async function main(): Promise<void> {
   await show(kms, 'Disconnect the FAILED store: DISCONNECTING');
   await show(kms, 'Then DISCONNECTED, and the error code is gone');
 
+  // The partner renews the certificate and moves the proxy to a v2 path.
+  partnerProxy.update({ tls: 'valid', uriPaths: ['/tenant-a/kms/xks/v2'] });
   await kms.send(
     new UpdateCustomKeyStoreCommand({
       CustomKeyStoreId: xksId,
