@@ -6,6 +6,8 @@
  */
 export default {
   testEnvironment: 'node',
+  // The network tripwire: no test may reach anything but loopback.
+  setupFilesAfterEnv: ['<rootDir>/test/setup/no-network-jest-setup.ts'],
   roots: ['<rootDir>/test', '<rootDir>/examples'],
   testMatch: ['**/*.jest.ts'],
   extensionsToTreatAsEsm: ['.ts'],

@@ -17,6 +17,6 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'test/e2e/fixtures/**'],
     environment: 'node',
     // Fails any test file that reaches for a socket, TLS, DNS or fetch beyond loopback (issue 5).
-    setupFiles: ['test/setup/no-network.ts'],
+    setupFiles: ['test/setup/no-network-vitest-setup.ts'],
   },
 });

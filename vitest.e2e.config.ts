@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
     environment: 'node',
+    // The test process itself must not reach the network; npm, which it runs as a child, may use the registry.
+    setupFiles: ['test/setup/no-network-vitest-setup.ts'],
     hookTimeout: 240_000,
     testTimeout: 120_000,
   },

@@ -18,7 +18,7 @@ async function loopbackServer(): Promise<{ port: number; close: () => Promise<vo
   return { port, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-describe('the no-network tripwire (test/setup/no-network.ts)', () => {
+describe('the no-network tripwire (test/setup/no-network-vitest-setup.ts)', () => {
   afterEach(() => {
     // The refusals below are deliberate; forget them so the setup file's afterAll does not fail this file.
     takeNetworkViolations();

@@ -5,14 +5,13 @@
  * the error still fails the file in `afterAll`. Loopback (a future HTTP server mode), Unix sockets and
  * child processes are untouched.
  *
- * Registered in `vitest.config.ts` as a setup file; it runs before every test file, and patches each
- * worker process once.
+ * Registered for Vitest (`no-network.vitest.ts`) and Jest (`no-network.jest.ts`) as a setup file; it runs
+ * before every test file, and patches each worker process once.
  */
 import dns from 'node:dns';
 import { syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
 import tls from 'node:tls';
-import { afterAll } from 'vitest';
 
 export interface NetworkViolation {
   /** What was attempted: `net.connect`, `tls.connect`, `dns.lookup`, `fetch`, ... */
@@ -133,7 +132,8 @@ function install(): void {
 
 if (!state.installed) install();
 
-afterAll(() => {
+/** Fail loudly, after a file's tests, if anything tried the network, even if the error was swallowed. */
+export function assertNoNetworkViolations(): void {
   const violations = takeNetworkViolations();
   if (violations.length > 0) {
     const list = violations.map((v) => `- ${v.api} → ${v.target}\n${v.stack}`).join('\n');
@@ -141,4 +141,4 @@ afterAll(() => {
       `${TRIPWIRE_MESSAGE}: this test file tried to reach the network ${violations.length} time(s), even if the error was caught:\n${list}`,
     );
   }
-});
+}

@@ -1,0 +1,4 @@
+import { afterAll } from 'vitest';
+import { assertNoNetworkViolations } from './no-network.js';
+
+afterAll(assertNoNetworkViolations);
