@@ -219,9 +219,11 @@ export class FakeWorld implements BackingWorld {
 
   private vpcFailure(ctx: CallContext, proxy: XksProxyConfig) {
     if (proxy.connectivity !== 'VPC_ENDPOINT_SERVICE' || !proxy.vpcEndpointServiceName) return undefined;
-    const described = this.services.get(proxy.vpcEndpointServiceName);
-    // A service nobody described exists and is fine (spec §8.13).
-    return described ? vpcEndpointServiceFailure(resolveVpcEndpointService(described), proxy, ctx) : undefined;
+    const name = proxy.vpcEndpointServiceName;
+    // A service nobody described exists and is fine (spec §8.13), but only in the Region its name says:
+    // the defaults still go through the checks, so a name in another Region is not found.
+    const service = this.services.get(name) ?? { serviceName: name };
+    return vpcEndpointServiceFailure(resolveVpcEndpointService(service), proxy, ctx);
   }
 
   private resolvedCluster(clusterId: string): ResolvedCluster {
