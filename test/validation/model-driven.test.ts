@@ -1,15 +1,22 @@
+import * as kms from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
-import { KMS_SHAPES } from '../../src/model/kms-model.generated.js';
+import { createKmsFake } from '../../src/index.js';
+import { KMS_OPERATION_SHAPES, KMS_SHAPES } from '../../src/model/kms-model.generated.js';
 import type { ShapeType } from '../../src/model/model-types.js';
+import { OPERATIONS } from '../../src/operations/index.js';
 import { type InputConstraint, listConstraints } from '../../src/validation/list-constraints.js';
-import { rejection } from './reject.js';
-import { CUSTOM_KEY_STORE_OPERATIONS, VALID_INPUTS } from './valid-inputs.js';
+import { VALID_INPUTS } from './valid-inputs.js';
 
 /**
- * For every constraint the model puts on the six custom key store operations: start from a valid request, break
- * that one constraint, and expect the exact error. Expected texts are built here from the spec's format (§1), not
- * with the implementation's helpers. Where no value can break a length without also breaking the pattern (a
- * 12-digit account id cannot be 11 characters long and still be 12 digits), both entries are expected.
+ * For every constraint the model puts on the operations fake-kms implements (`OPERATIONS`): start from a valid
+ * request, break that one constraint, send it the way a user would, and expect the exact error the SDK surfaces.
+ * Constraint violations go through a real KMSClient (the SDK does not validate client-side, and each case checks
+ * that its serializer put the broken value on the wire unchanged). A wrong JSON type cannot be sent through the SDK,
+ * so those go to the request handler as raw bytes. Each rejected request must leave the stores untouched.
+ *
+ * Expected texts are built here from the spec's format (§1) and the model, not with the implementation's helpers.
+ * Where no value can break a length without also breaking the pattern (a 12-digit account id cannot be 11
+ * characters long and still be 12 digits), both entries are expected.
  */
 
 type Body = Record<string, unknown>;
@@ -18,34 +25,118 @@ interface Case {
   operation: string;
   constraint: InputConstraint;
 }
+type CommandClass = new (input: Body) => Parameters<kms.KMSClient['send']>[0];
+interface Expected {
+  code: 'ValidationException' | 'SerializationException';
+  message: string;
+}
 
-const cases: Case[] = CUSTOM_KEY_STORE_OPERATIONS.flatMap((operation) =>
+const IMPLEMENTED = Object.keys(OPERATIONS);
+const STORE_ID = 'cks-1234567890abcdef0';
+
+/** Every constraint of every implemented operation: the denominator, whether or not a test can break it. */
+const inModel: Case[] = IMPLEMENTED.flatMap((operation) =>
   listConstraints(operation).map((constraint) => ({
     id: `${operation} ${constraint.path} ${constraint.kind}`,
     operation,
     constraint,
   })),
 );
+const cases = inModel.filter((c) => Object.hasOwn(VALID_INPUTS, c.operation));
 const exercised = new Set<string>();
 
-describe('every model constraint of the custom key store operations', () => {
-  it.each(cases)('$id is enforced', ({ id, operation, constraint }) => {
+// The store the valid requests name, so that a request that slipped past validation would have something to change.
+const fake = createKmsFake({
+  stores: [
+    {
+      CustomKeyStoreId: STORE_ID,
+      CustomKeyStoreName: 'ExampleKeyStore',
+      CloudHsmClusterId: 'cluster-234567abcdef',
+      ConnectionState: 'DISCONNECTED',
+    },
+  ],
+});
+const client = fake.client({ maxAttempts: 1 });
+let sentBody: unknown;
+client.middlewareStack.add(
+  (next) => async (args) => {
+    sentBody = (args.request as { body?: unknown }).body;
+    return next(args);
+  },
+  { step: 'finalizeRequest', name: 'modelDrivenTestCaptureBody' },
+);
+
+describe('every model constraint of the operations fake-kms implements', () => {
+  it('every implemented operation has a valid base request to break', () => {
+    const missing = IMPLEMENTED.filter((operation) => !Object.hasOwn(VALID_INPUTS, operation));
+    expect(
+      missing,
+      `no valid base request in test/validation/valid-inputs.ts VALID_INPUTS for ${missing.join(', ')}: ` +
+        'the validation constraints of these implemented operations are not covered',
+    ).toEqual([]);
+  });
+
+  it.each(cases)('$id is enforced', async ({ id, operation, constraint }) => {
     const { input, expected } = breakOne(operation, constraint);
-    expect(rejection(operation, input)).toEqual(expected);
+    const before = fake.stores();
+    if (constraint.kind === 'type') {
+      expect(await sendRaw(operation, input)).toEqual({
+        status: 400,
+        body: { __type: expected.code, message: expected.message },
+      });
+    } else {
+      const error = await sendThroughSdk(operation, input);
+      expect(JSON.parse(bodyText(sentBody)), 'the SDK sent the broken request unchanged').toEqual(input);
+      expect(error).toEqual({ name: expected.code, status: 400, message: expected.message });
+    }
+    expect(fake.stores(), 'a rejected request changes no state').toEqual(before);
     exercised.add(id);
   });
 
   it('all of them were exercised (runs last)', () => {
-    console.log(`validation constraints exercised: ${exercised.size} / ${cases.length}`);
-    const ids = new Set(cases.map((c) => c.id));
-    expect(ids.size).toBe(cases.length);
-    expect(cases.length).toBeGreaterThan(80);
-    expect([...ids].filter((id) => !exercised.has(id))).toEqual([]);
-    expect(exercised.size).toBe(cases.length);
+    const percent = inModel.length === 0 ? 100 : Math.floor((100 * exercised.size) / inModel.length);
+    console.log(`validation constraints exercised: ${exercised.size} / ${inModel.length} (${percent}%)`);
+    expect(new Set(inModel.map((c) => c.id)).size).toBe(inModel.length);
+    expect(inModel.length).toBeGreaterThan(80);
+    expect(inModel.filter((c) => !exercised.has(c.id)).map((c) => c.id)).toEqual([]);
+    expect(exercised.size).toBe(inModel.length);
   });
 });
 
-function breakOne(operation: string, c: InputConstraint): { input: Body; expected: object } {
+/** Through a real KMSClient, with the SDK's own command class; the error as the SDK surfaces it. */
+async function sendThroughSdk(
+  operation: string,
+  input: Body,
+): Promise<{ name: string; status?: number; message: string }> {
+  const Command = (kms as unknown as Record<string, CommandClass | undefined>)[`${operation}Command`];
+  if (Command === undefined) throw new Error(`@aws-sdk/client-kms has no ${operation}Command`);
+  sentBody = undefined;
+  try {
+    await client.send(new Command(input));
+  } catch (error) {
+    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
+    return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
+  }
+  throw new Error(`${operation} accepted ${JSON.stringify(input)}`);
+}
+
+/** The request body as the SDK handed it to the transport: a string or bytes. */
+function bodyText(body: unknown): string {
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return new TextDecoder().decode(body);
+  throw new Error(`the SDK sent no readable body (${Object.prototype.toString.call(body)})`);
+}
+
+/** Raw awsJson1_1 bytes into the request handler, for bodies the SDK's types cannot express. */
+async function sendRaw(operation: string, input: Body): Promise<{ status: number; body: unknown }> {
+  const { response } = await fake.requestHandler.handle({
+    headers: { 'x-amz-target': `TrentService.${operation}` },
+    body: JSON.stringify(input),
+  });
+  return { status: response.statusCode, body: JSON.parse(new TextDecoder().decode(response.body)) };
+}
+
+function breakOne(operation: string, c: InputConstraint): { input: Body; expected: Expected } {
   const input = structuredClone(VALID_INPUTS[operation]) as Body;
   const current = getAt(input, c.location);
   if (current === undefined) {
@@ -54,7 +145,7 @@ function breakOne(operation: string, c: InputConstraint): { input: Body; expecte
   const shape = KMS_SHAPES[c.shape];
   if (!shape) throw new Error(`no shape ${c.shape}`);
   const pattern = shape.pattern;
-  const sensitive = shape.sensitive === true;
+  const sensitive = sensitiveAlong(operation, c.location);
   const entry = (value: string, rule: string) =>
     `Value${sensitive ? '' : ` '${value}'`} at '${c.path}' failed to satisfy constraint: ${rule}`;
   const patternEntries = (value: string) =>
@@ -70,7 +161,7 @@ function breakOne(operation: string, c: InputConstraint): { input: Body; expecte
     case 'type': {
       const [wrong, message] = wrongTypeFor(c.type);
       setAt(input, c.location, wrong);
-      return { input, expected: { code: 'SerializationException', httpStatus: 400, message } };
+      return { input, expected: { code: 'SerializationException', message } };
     }
     case 'required':
       deleteAt(input, c.location);
@@ -108,13 +199,26 @@ function breakOne(operation: string, c: InputConstraint): { input: Body; expecte
   }
 }
 
-function validation(entries: string[]) {
+function validation(entries: string[]): Expected {
   const n = entries.length;
   return {
     code: 'ValidationException',
-    httpStatus: 400,
     message: `${n} validation error${n === 1 ? '' : 's'} detected: ${entries.join('; ')}`,
   };
+}
+
+/** Coral prints no value when the member's shape, or any shape enclosing it, is sensitive (read off the model). */
+function sensitiveAlong(operation: string, location: readonly (string | number)[]): boolean {
+  let shapeName = KMS_OPERATION_SHAPES[operation]?.input as string;
+  let sensitive = false;
+  for (const step of location) {
+    const shape = KMS_SHAPES[shapeName];
+    const next = typeof step === 'number' ? shape?.member : shape?.members?.[step];
+    if (next === undefined) throw new Error(`no shape at ${location.join('.')} of ${operation}`);
+    shapeName = next;
+    sensitive ||= KMS_SHAPES[shapeName]?.sensitive === true;
+  }
+  return sensitive;
 }
 
 function wrongTypeFor(type: ShapeType): [unknown, string] {
