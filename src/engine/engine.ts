@@ -1,4 +1,5 @@
 import { FakeKmsUsageError, KmsError } from '../errors/kms-error.js';
+import { trustAnchorCertificate } from '../fixtures/trust-anchor/trust-anchor-pool.js';
 import { BEFORE_VALIDATION, OPERATIONS } from '../operations/index.js';
 import { validateInput } from '../validation/validate-input.js';
 import type { World } from '../world/index.js';
@@ -130,6 +131,8 @@ export class Engine {
       seq: this.registry.takeSeq(),
       newId: () => this.newStoreId(),
       existing: this.registry,
+      trustAnchorFor: (clusterId) =>
+        this.options.world.cluster(clusterId).describe().trustAnchorCertificate ?? trustAnchorCertificate(0),
     });
     this.registry.add(record);
     // A store seeded mid-transition settles by the timing like any other (spec §8.16), as setState's do. It

@@ -11,6 +11,7 @@ import {
 } from './checks/cloudhsm-checks.js';
 import { cloudHsmErrors } from './checks/cloudhsm-errors.js';
 import { proxyFailure, vpcEndpointServiceFailure } from './checks/xks-checks.js';
+import { checkPlainData } from '../usage/plain-data.js';
 import { EntityTable } from './entity-table.js';
 import { ClusterHandle } from './handles/cluster-handle.js';
 import { ProxyHandle } from './handles/proxy-handle.js';
@@ -251,7 +252,7 @@ export class FakeWorld implements BackingWorld {
     method: string,
   ): void {
     const issues = new SpecIssues();
-    checkRecord(spec, '$', issues, shape);
+    if (checkPlainData(spec, '$', issues)) checkRecord(spec, '$', issues, shape);
     issues.throwIfAny(`fake.world.${method}()`);
     const origin = table.originOf(key);
     if (origin === 'seed' || origin === 'test') {

@@ -1,6 +1,7 @@
 import { KMSClient, type KMSClientConfig } from '@aws-sdk/client-kms';
 import { accessKeyIdFor } from './context.js';
 import type { FakeRequestHandler } from './fake-request-handler.js';
+import { useInstantRetries } from './retry.js';
 
 export interface FakeClientConfig extends KMSClientConfig {
   /** The account this client acts as (default: the fake's account). */
@@ -18,11 +19,11 @@ export function fakeCredentials(account: string) {
  */
 export function createFakeClient(
   handler: FakeRequestHandler,
-  defaults: { account: string; region: string },
+  defaults: { account: string; region: string; retryDelays?: 'none' | 'real' },
   config: FakeClientConfig = {},
 ): KMSClient {
   const { account = defaults.account, ...rest } = config;
-  return withoutNodeVersionWarning(
+  const client = withoutNodeVersionWarning(
     () =>
       new KMSClient({
         region: defaults.region,
@@ -31,6 +32,9 @@ export function createFakeClient(
         requestHandler: handler,
       }),
   );
+  // A retry strategy of the user's own is their choice (the opt-out for tests of backoff); otherwise no waiting.
+  if (defaults.retryDelays !== 'real' && !('retryStrategy' in config)) useInstantRetries(client);
+  return client;
 }
 
 /**

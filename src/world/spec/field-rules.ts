@@ -1,3 +1,4 @@
+import { describeType } from '../../usage/describe-type.js';
 import { child, isRecord, type SpecIssues, show } from './spec-issues.js';
 
 /** Checks one value at a JSON path and records what is wrong with it. */
@@ -14,8 +15,7 @@ interface StringOptions {
 export function text(options: StringOptions = {}): FieldRule {
   return (value, path, issues) => {
     if (typeof value !== 'string') {
-      const got = options.secret ? (Array.isArray(value) ? 'a list' : `a value of type ${typeof value}`) : show(value);
-      return issues.add(path, `must be a string, got ${got}`);
+      return issues.add(path, `must be a string, got ${describeType(value)}`);
     }
     const shown = options.secret ? 'the value' : show(value);
     const { min = 0, max = Number.POSITIVE_INFINITY } = options;
@@ -31,14 +31,16 @@ export function text(options: StringOptions = {}): FieldRule {
 export function oneOf(values: readonly string[]): FieldRule {
   return (value, path, issues) => {
     if (typeof value !== 'string' || !values.includes(value)) {
-      issues.add(path, `${show(value)} is not one of ${values.join(', ')}`);
+      // A word from a fixed list is shown as given; anything else only by its type (it may be a secret in the wrong place).
+      const shown = typeof value === 'string' && /^[\w .-]{0,64}$/.test(value) ? show(value) : describeType(value);
+      issues.add(path, `${shown} is not one of ${values.join(', ')}`);
     }
   };
 }
 
 export function flag(): FieldRule {
   return (value, path, issues) => {
-    if (typeof value !== 'boolean') issues.add(path, `must be true or false, got ${show(value)}`);
+    if (typeof value !== 'boolean') issues.add(path, `must be true or false, got ${describeType(value)}`);
   };
 }
 
@@ -46,14 +48,14 @@ export function wholeNumber(min = 0, max = Number.MAX_SAFE_INTEGER): FieldRule {
   return (value, path, issues) => {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
       const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
-      issues.add(path, `must be a whole number ${range}, got ${show(value)}`);
+      issues.add(path, `must be a whole number ${range}, got ${describeType(value)}`);
     }
   };
 }
 
 export function listOf(rule: FieldRule): FieldRule {
   return (value, path, issues) => {
-    if (!Array.isArray(value)) return issues.add(path, `must be a list, got ${show(value)}`);
+    if (!Array.isArray(value)) return issues.add(path, `must be a list, got ${describeType(value)}`);
     value.forEach((item, i) => {
       rule(item, child(path, i), issues);
     });
@@ -79,14 +81,15 @@ export function checkRecord(
   shape: Shape,
 ): value is Record<string, unknown> {
   if (!isRecord(value)) {
-    issues.add(path, `must be an object, got ${show(value)}`);
+    issues.add(path, `must be an object, got ${describeType(value)}`);
     return false;
   }
   for (const name of shape.required ?? []) {
     if (value[name] === undefined) issues.add(child(path, name), 'is required');
   }
   for (const [name, fieldValue] of Object.entries(value)) {
-    const rule = shape.fields[name];
+    // Own fields only: "constructor" or "toString" must not find Object.prototype's members as rules.
+    const rule = Object.hasOwn(shape.fields, name) ? shape.fields[name] : undefined;
     if (!rule) {
       issues.add(child(path, name), `is not a known field (known: ${Object.keys(shape.fields).join(', ')})`);
     } else if (fieldValue !== undefined) {

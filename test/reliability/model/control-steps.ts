@@ -1,5 +1,6 @@
 /** Steps that drive the fake directly: its clock, settling, injections, setState and reset (and the model alike). */
 import fc from 'fast-check';
+import type { KmsOperationName } from '../../../src/usage/vocabulary.js';
 import { maybe, StepCommand } from './harness.js';
 import { ERROR_CODES } from './pools.js';
 import type { ModelStore, ReferenceModel, State } from './reference-model.js';
@@ -41,13 +42,14 @@ export const failNextConnectArb = fc.record({ n: fc.nat(7), code: fc.constantFro
     new StepCommand(`FailNextConnect store#${n} ${code}`, (m, r) => {
       const store = anyLive(m, n);
       if (!store) return 'no store';
-      m.failNextConnect(store.mid, code);
-      r.fake.failNextConnect(r.idOf.get(store.mid) as string, code);
+      const own = codeOfType(store, code);
+      m.failNextConnect(store.mid, own);
+      r.fake.failNextConnect(r.idOf.get(store.mid) as string, own);
       return store.mid;
     }),
 );
 
-const OPERATIONS = [
+const OPERATIONS: KmsOperationName[] = [
   'CreateCustomKeyStore',
   'DescribeCustomKeyStores',
   'ConnectCustomKeyStore',
@@ -71,6 +73,14 @@ export const failNextArb = fc
       }),
   );
 
+/** The fake refuses a code of the other store type; one shared by both types stands in for it. */
+function codeOfType(store: ModelStore, code: (typeof ERROR_CODES)[number]): (typeof ERROR_CODES)[number] {
+  const xksOnly = code.startsWith('XKS_');
+  const cloudHsmOnly = code === 'USER_LOCKED_OUT';
+  if (store.type === 'AWS_CLOUDHSM' ? xksOnly : cloudHsmOnly) return 'NETWORK_ERRORS';
+  return code;
+}
+
 const STATES: State[] = ['DISCONNECTED', 'CONNECTING', 'CONNECTED', 'FAILED', 'DISCONNECTING'];
 export const setStateArb = fc
   .record({ n: fc.nat(7), state: fc.constantFrom(...STATES), code: fc.constantFrom(...ERROR_CODES) })
@@ -79,7 +89,7 @@ export const setStateArb = fc
       new StepCommand(`SetState store#${n} ${state}`, (m, r) => {
         const store = anyLive(m, n);
         if (!store) return 'no store';
-        const errorCode = state === 'FAILED' ? code : undefined;
+        const errorCode = state === 'FAILED' ? codeOfType(store, code) : undefined;
         m.settleDue();
         m.setState(store, state, errorCode);
         r.inSetState = true;

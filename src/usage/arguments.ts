@@ -1,0 +1,115 @@
+import { FakeKmsUsageError } from '../errors/kms-error.js';
+import { describeType } from './describe-type.js';
+import { implementedOperations } from './vocabulary.js';
+
+/**
+ * Checks for the arguments of one method of the fake. Every refusal is a `FakeKmsUsageError` that names
+ * the method, the argument, what was given (its type; a value only when it is one of a fixed vocabulary
+ * and so never a secret) and what is allowed.
+ *
+ * @example
+ * const args = usage('fake.setState(storeId, state, errorCode?)');
+ * args.oneOf('state', state, CONNECTION_STATES);
+ */
+export function usage(method: string) {
+  const fail = (argument: string, problem: string): never => {
+    throw new FakeKmsUsageError(`${method}: ${argument} ${problem}`);
+  };
+  return {
+    fail,
+    /** A value from a fixed list (a state, a code, an option). */
+    oneOf<T extends string>(argument: string, value: unknown, allowed: readonly T[], hint = ''): T {
+      if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+      const near = typeof value === 'string' ? closest(value, allowed) : undefined;
+      return fail(
+        argument,
+        `must be one of ${allowed.join(', ')}; got ${shownVocabulary(value)}.${near ? ` Did you mean ${near}?` : ''}${hint}`,
+      );
+    },
+    /** A string matching `pattern` (described for people by `example`). */
+    text(argument: string, value: unknown, pattern: RegExp, example: string): string {
+      if (typeof value === 'string' && pattern.test(value)) return value;
+      return fail(argument, `must be ${example}; got ${describeType(value)}.`);
+    },
+    /** A plain object (or undefined, when `optional`). */
+    object(argument: string, value: unknown, optional = true): Record<string, unknown> | undefined {
+      if (value === undefined && optional) return undefined;
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+      return fail(argument, `must be an object${optional ? ' or left out' : ''}; got ${describeType(value)}.`);
+    },
+    /** No key outside `known`: a misspelt option is an error, not silently ignored. */
+    knownKeys(argument: string, value: Record<string, unknown>, known: readonly string[]): void {
+      for (const key of Object.keys(value)) {
+        if (known.includes(key)) continue;
+        const near = closest(key, known);
+        fail(
+          argument,
+          `has no option "${key}"${near ? ` (did you mean ${near}?)` : ''}. Its options: ${known.join(', ')}.`,
+        );
+      }
+    },
+    /** A whole number in [min, max]. */
+    wholeNumber(argument: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
+      if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+      const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
+      return fail(argument, `must be a whole number ${range}; got ${describeType(value)}.`);
+    },
+    /** An operation fake-kms implements, by name or SDK command class; returns the name. */
+    operation(argument: string, value: unknown): string {
+      const implemented = implementedOperations();
+      const name = operationName(value);
+      if (name === undefined) {
+        return fail(
+          argument,
+          `must name a KMS operation, as a string ('ConnectCustomKeyStore') or an SDK command class (ConnectCustomKeyStoreCommand); got ${describeType(value)}.`,
+        );
+      }
+      if (implemented.includes(name)) return name;
+      const near = closest(name, implemented);
+      return fail(
+        argument,
+        `"${name}" is not an operation fake-kms implements${near ? ` (did you mean ${near}?)` : ''}. It implements: ${implemented.join(', ')}.`,
+      );
+    },
+  };
+}
+
+/** `ConnectCustomKeyStoreCommand` (the class) → `ConnectCustomKeyStore`; a string stays as it is. */
+export function operationName(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'function' && /^[A-Z]\w*Command$/.test(value.name)) return value.name.slice(0, -'Command'.length);
+  return undefined;
+}
+
+/** A vocabulary value is shown as given when it is a short word; anything else only by its type. */
+function shownVocabulary(value: unknown): string {
+  return typeof value === 'string' && /^[\w .-]{0,64}$/.test(value) ? JSON.stringify(value) : describeType(value);
+}
+
+/** The allowed value nearest to a typo (at most a third of its letters off), for "did you mean". */
+function closest(value: string, allowed: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(value.length / 3)) + 1;
+  for (const candidate of allowed) {
+    const d = distance(value.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 8) return Number.POSITIVE_INFINITY;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
+    }
+    previous = row;
+  }
+  return previous[b.length] ?? Number.POSITIVE_INFINITY;
+}
