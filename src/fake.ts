@@ -7,8 +7,8 @@ import { Engine } from './engine/engine.js';
 import type { CallEntry, JournalEntry } from './engine/journal.js';
 import { recordToSeed } from './engine/seed.js';
 import type { ConnectionErrorCode, ConnectionState, StoreSeed, Timing } from './engine/types.js';
-import { validateStoreSeed } from './fixtures/scenario/validate-store-seed.js';
 import type { Scenario } from './fixtures/scenario/scenario-types.js';
+import { validateStoreSeed } from './fixtures/scenario/validate-store-seed.js';
 import { usage } from './usage/arguments.js';
 import {
   checkAccount,
@@ -230,7 +230,8 @@ export class KmsFake {
 
   /** The calls the fake answered, optionally of one operation. */
   calls(operation?: KmsOperationRef): CallEntry[] {
-    const name = operation === undefined ? undefined : usage('fake.calls(operation?)').operation('operation', operation);
+    const name =
+      operation === undefined ? undefined : usage('fake.calls(operation?)').operation('operation', operation, true);
     return this.engine.journal.filter(
       (e): e is CallEntry => e.kind === 'call' && (name === undefined || e.operation === name),
     );

@@ -1,6 +1,7 @@
 import { FakeKmsUsageError, KmsError } from '../errors/kms-error.js';
 import { trustAnchorCertificate } from '../fixtures/trust-anchor/trust-anchor-pool.js';
 import { BEFORE_VALIDATION, OPERATIONS } from '../operations/index.js';
+import { INSPECT, inspectAs, printAs } from '../usage/redacted-view.js';
 import { validateInput } from '../validation/validate-input.js';
 import type { World } from '../world/index.js';
 import { type Clock, createClock } from './clock.js';
@@ -45,6 +46,14 @@ export class Engine {
   private readonly listeners = new Set<TransitionListener>();
 
   constructor(readonly options: EngineOptions) {
+    // The options hold the seeds, secrets included: printing them shows a summary.
+    printAs(options, 'EngineOptions', () => ({
+      account: options.account,
+      region: options.region,
+      quota: options.quota,
+      timing: options.timing,
+      stores: options.stores.length,
+    }));
     this.random = new RandomSource(options.seed);
     this.clock = createClock(options.now);
     this.transitions = new Transitions(
@@ -95,6 +104,15 @@ export class Engine {
       }
       throw error;
     }
+  }
+
+  /** A short summary for logs and diffs: the engine's state holds secrets. */
+  toJSON(): Record<string, unknown> {
+    return { stores: this.registry.all().length, journal: this.journal.length, generation: this.generation };
+  }
+
+  [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options?: unknown) => string): string {
+    return inspectAs('Engine', this.toJSON(), options, inspect);
   }
 
   onTransition(listener: TransitionListener): () => void {

@@ -54,7 +54,8 @@ export function seedToRecord(seed: StoreSeed, d: SeedDefaults): StoreRecord {
     if (seed.XksProxyConfiguration) fail('XksProxyConfiguration belongs to EXTERNAL_KEY_STORE stores.');
     record.cloudHsm = {
       clusterId: seed.CloudHsmClusterId as string,
-      trustAnchorCertificate: seed.TrustAnchorCertificate ??
+      trustAnchorCertificate:
+        seed.TrustAnchorCertificate ??
         d.trustAnchorFor?.(seed.CloudHsmClusterId as string) ??
         trustAnchorCertificate(0),
       keyStorePassword: seed.KeyStorePassword ?? '',

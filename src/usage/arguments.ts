@@ -1,4 +1,5 @@
 import { FakeKmsUsageError } from '../errors/kms-error.js';
+import { isKmsOperation } from '../model/operations.js';
 import { describeType } from './describe-type.js';
 import { implementedOperations } from './vocabulary.js';
 
@@ -54,8 +55,11 @@ export function usage(method: string) {
       const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
       return fail(argument, `must be a whole number ${range}; got ${describeType(value)}.`);
     },
-    /** An operation fake-kms implements, by name or SDK command class; returns the name. */
-    operation(argument: string, value: unknown): string {
+    /**
+     * An operation, by name or SDK command class; returns the name. Injections need one fake-kms implements;
+     * reading the journal (`anyKmsOperation`) accepts any KMS operation, since calls to the others are journaled too.
+     */
+    operation(argument: string, value: unknown, anyKmsOperation = false): string {
       const implemented = implementedOperations();
       const name = operationName(value);
       if (name === undefined) {
@@ -64,11 +68,12 @@ export function usage(method: string) {
           `must name a KMS operation, as a string ('ConnectCustomKeyStore') or an SDK command class (ConnectCustomKeyStoreCommand); got ${describeType(value)}.`,
         );
       }
-      if (implemented.includes(name)) return name;
+      if (implemented.includes(name) || (anyKmsOperation && isKmsOperation(name))) return name;
       const near = closest(name, implemented);
+      const what = anyKmsOperation && !isKmsOperation(name) ? 'a KMS operation' : 'an operation fake-kms implements';
       return fail(
         argument,
-        `"${name}" is not an operation fake-kms implements${near ? ` (did you mean ${near}?)` : ''}. It implements: ${implemented.join(', ')}.`,
+        `${shownVocabulary(name)} is not ${what}${near ? ` (did you mean ${near}?)` : ''}. fake-kms implements: ${implemented.join(', ')}.`,
       );
     },
   };
@@ -77,7 +82,8 @@ export function usage(method: string) {
 /** `ConnectCustomKeyStoreCommand` (the class) → `ConnectCustomKeyStore`; a string stays as it is. */
 export function operationName(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
-  if (typeof value === 'function' && /^[A-Z]\w*Command$/.test(value.name)) return value.name.slice(0, -'Command'.length);
+  if (typeof value === 'function' && /^[A-Z]\w*Command$/.test(value.name))
+    return value.name.slice(0, -'Command'.length);
   return undefined;
 }
 

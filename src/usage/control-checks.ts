@@ -34,10 +34,12 @@ export function checkStateChange(
   const args = usage(method);
   const checked = args.oneOf('state', state, CONNECTION_STATES);
   if (checked !== 'FAILED') {
-    if (code !== undefined) args.fail('errorCode', `is only allowed with FAILED; got ${describeType(code)} with ${checked}.`);
+    if (code !== undefined)
+      args.fail('errorCode', `is only allowed with FAILED; got ${describeType(code)} with ${checked}.`);
     return { state: checked };
   }
-  if (code === undefined) args.fail('errorCode', 'is required with FAILED: give the ConnectionErrorCode the store shows.');
+  if (code === undefined)
+    args.fail('errorCode', 'is required with FAILED: give the ConnectionErrorCode the store shows.');
   return { state: checked, code: checkConnectionErrorCode(method, 'errorCode', code, type) };
 }
 

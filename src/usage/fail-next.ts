@@ -39,11 +39,19 @@ export function checkFailNext(operation: unknown, code: unknown, options: unknow
   const errorCode = args.oneOf('code', codeName, knownErrorCodes());
   const o = args.object('options', options) ?? {};
   args.knownKeys('options', o, ['times', 'message', 'httpStatus']);
-  const times = o.times === 'always' ? Number.POSITIVE_INFINITY : o.times === undefined ? 1 : args.wholeNumber('options.times', o.times, 1);
+  const times =
+    o.times === 'always'
+      ? Number.POSITIVE_INFINITY
+      : o.times === undefined
+        ? 1
+        : args.wholeNumber('options.times', o.times, 1);
   if (o.message !== undefined && typeof o.message !== 'string') {
     args.fail('options.message', `must be a string; got ${describeType(o.message)}.`);
   }
-  const httpStatus = o.httpStatus === undefined ? defaultStatus(errorCode) : args.wholeNumber('options.httpStatus', o.httpStatus, 400, 599);
+  const httpStatus =
+    o.httpStatus === undefined
+      ? defaultStatus(errorCode)
+      : args.wholeNumber('options.httpStatus', o.httpStatus, 400, 599);
   const retryClass = sdkRetryClass(errorCode, httpStatus);
   if (retryClass && o.times === undefined) {
     args.fail(

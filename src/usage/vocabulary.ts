@@ -1,15 +1,15 @@
-import * as sdk from '@aws-sdk/client-kms';
 import type { KMS, KMSClient } from '@aws-sdk/client-kms';
+import * as sdk from '@aws-sdk/client-kms';
 import { CONNECTION_STATES } from '../engine/state-machine.js';
 import type { ConnectionErrorCode, StoreType } from '../engine/types.js';
 import { KMS_EXCEPTIONS } from '../model/kms-model.generated.js';
 import { OPERATIONS } from '../operations/index.js';
-import {
-  CLOUDHSM_CONNECTION_ERROR_CODES,
-  XKS_CONNECTION_ERROR_CODES,
-} from '../world/spec/connection-error-codes.js';
+import { CLOUDHSM_CONNECTION_ERROR_CODES, XKS_CONNECTION_ERROR_CODES } from '../world/spec/connection-error-codes.js';
 
-type OperationMethod = Exclude<keyof KMS, keyof KMSClient | `paginate${string}` | `waitFor${string}` | `waitUntil${string}`>;
+type OperationMethod = Exclude<
+  keyof KMS,
+  keyof KMSClient | `paginate${string}` | `waitFor${string}` | `waitUntil${string}`
+>;
 
 /**
  * Every KMS operation name the installed `@aws-sdk/client-kms` knows, e.g. `'ConnectCustomKeyStore'`.
@@ -50,12 +50,20 @@ export type CommonAwsErrorCode = (typeof COMMON_AWS_ERROR_CODES)[number];
 /** A code `fake.failNext()` can answer with: a KMS exception or a common AWS error, by name or SDK class. */
 export type KmsErrorCode = KmsExceptionName | CommonAwsErrorCode | (abstract new (...args: never[]) => Error);
 
+let errorCodes: readonly string[] | undefined;
+
 /** Every error code the fake can put on the wire for an injection: the model's, the SDK's, the common ones. */
 export function knownErrorCodes(): readonly string[] {
-  const fromSdk = Object.entries(sdk)
-    .filter(([name, value]) => typeof value === 'function' && value.prototype instanceof sdk.KMSServiceException)
-    .map(([name]) => name);
-  return [...new Set([...KMS_EXCEPTIONS, ...fromSdk, ...COMMON_AWS_ERROR_CODES])].sort();
+  errorCodes ??= [
+    ...new Set([
+      ...KMS_EXCEPTIONS,
+      ...Object.entries(sdk)
+        .filter(([, value]) => typeof value === 'function' && value.prototype instanceof sdk.KMSServiceException)
+        .map(([name]) => name),
+      ...COMMON_AWS_ERROR_CODES,
+    ]),
+  ].sort();
+  return errorCodes;
 }
 
 /** The operations this fake answers (the live table, so new operation files count at once). */

@@ -1,5 +1,8 @@
 import type { CallContext, StoreRecord, XksProxyConfig } from '../engine/types.js';
 import { FakeKmsUsageError } from '../errors/kms-error.js';
+import { describeType } from '../usage/describe-type.js';
+import { checkPlainData } from '../usage/plain-data.js';
+import { INSPECT, inspectAs } from '../usage/redacted-view.js';
 import {
   connectRefusal,
   existenceError,
@@ -11,7 +14,6 @@ import {
 } from './checks/cloudhsm-checks.js';
 import { cloudHsmErrors } from './checks/cloudhsm-errors.js';
 import { proxyFailure, vpcEndpointServiceFailure } from './checks/xks-checks.js';
-import { checkPlainData } from '../usage/plain-data.js';
 import { EntityTable } from './entity-table.js';
 import { ClusterHandle } from './handles/cluster-handle.js';
 import { ProxyHandle } from './handles/proxy-handle.js';
@@ -147,11 +149,10 @@ export class FakeWorld implements BackingWorld {
     return new ClusterHandle(clusterId, { table: this.clusters, defaultRegion: this.defaultRegion });
   }
 
-  /** The proxy at this URI endpoint (`https://host`; a bare host name is accepted). */
+  /** The proxy at this URI endpoint: `https://` and the host, exactly as the store's `XksProxyUriEndpoint`. */
   proxy(uriEndpoint: string): ProxyHandle {
-    const endpoint = uriEndpoint.startsWith('https://') ? uriEndpoint : `https://${uriEndpoint}`;
-    requireFormat(endpoint, XKS_URI_ENDPOINT, 'an XKS proxy URI endpoint such as https://xks.example.com');
-    return new ProxyHandle(endpoint, this.proxies);
+    requireFormat(uriEndpoint, XKS_URI_ENDPOINT, 'an XKS proxy URI endpoint such as https://xks.example.com');
+    return new ProxyHandle(uriEndpoint, this.proxies);
   }
 
   /** The VPC endpoint service with this name. */
@@ -166,17 +167,17 @@ export class FakeWorld implements BackingWorld {
 
   /** Describe a cluster from scratch (for example one built with the fixtures). */
   addCluster(spec: ClusterSpec): ClusterHandle {
-    this.add(this.clusters, spec, spec.clusterId, CLUSTER_SHAPE, 'addCluster');
+    this.add(this.clusters, spec, 'clusterId', CLUSTER_SHAPE, 'addCluster');
     return this.cluster(spec.clusterId);
   }
 
   addProxy(spec: ProxySpec): ProxyHandle {
-    this.add(this.proxies, spec, spec.uriEndpoint, PROXY_SHAPE, 'addProxy');
+    this.add(this.proxies, spec, 'uriEndpoint', PROXY_SHAPE, 'addProxy');
     return this.proxy(spec.uriEndpoint);
   }
 
   addVpcEndpointService(spec: VpcEndpointServiceSpec): VpcEndpointServiceHandle {
-    this.add(this.services, spec, spec.serviceName, VPC_ENDPOINT_SERVICE_SHAPE, 'addVpcEndpointService');
+    this.add(this.services, spec, 'serviceName', VPC_ENDPOINT_SERVICE_SHAPE, 'addVpcEndpointService');
     return this.vpcEndpointService(spec.serviceName);
   }
 
@@ -193,6 +194,19 @@ export class FakeWorld implements BackingWorld {
       return copy;
     });
     return { clusters, proxies, vpcEndpointServices: structuredClone(this.services.all()) };
+  }
+
+  /** A short summary for logs and test-runner diffs: what is described, never a secret. */
+  toJSON(): Record<string, unknown> {
+    return {
+      clusters: this.clusters.all().map((c) => c.clusterId),
+      proxies: this.proxies.all().map((p) => p.uriEndpoint),
+      vpcEndpointServices: this.services.all().map((s) => s.serviceName),
+    };
+  }
+
+  [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options?: unknown) => string): string {
+    return inspectAs('FakeWorld', this.toJSON(), options, inspect);
   }
 
   // ---- internals ---------------------------------------------------------------------------------
@@ -247,13 +261,14 @@ export class FakeWorld implements BackingWorld {
   private add<T>(
     table: EntityTable<T>,
     spec: T,
-    key: string,
+    keyField: string,
     shape: Parameters<typeof checkRecord>[3],
     method: string,
   ): void {
     const issues = new SpecIssues();
     if (checkPlainData(spec, '$', issues)) checkRecord(spec, '$', issues, shape);
     issues.throwIfAny(`fake.world.${method}()`);
+    const key = (spec as Record<string, string>)[keyField] as string;
     const origin = table.originOf(key);
     if (origin === 'seed' || origin === 'test') {
       throw new FakeKmsUsageError(
@@ -266,6 +281,7 @@ export class FakeWorld implements BackingWorld {
 
 function requireFormat(value: string, pattern: RegExp, expected: string): void {
   if (typeof value !== 'string' || !pattern.test(value)) {
-    throw new FakeKmsUsageError(`"${String(value)}" is not ${expected}.`);
+    const shown = typeof value === 'string' && value.length <= 256 ? `"${value}"` : describeType(value);
+    throw new FakeKmsUsageError(`fake.world: the argument must be ${expected}; got ${shown}.`);
   }
 }

@@ -103,10 +103,11 @@ describe('changing the world during a test', () => {
     expect(outcome(world, store)).toBe('XKS_PROXY_ACCESS_DENIED');
   });
 
-  it('finds a proxy by its bare host name too', () => {
+  it('refuses a bare host name: a proxy is named by its full URI endpoint, as the store names it', () => {
     const world = createWorld();
-    world.proxy('xks.example.com').update({ responsesValid: false });
-    expect(world.proxy(ENDPOINT).describe().responsesValid).toBe(false);
+    expect(() => world.proxy('xks.example.com')).toThrow(
+      /must be an XKS proxy URI endpoint such as https:\/\/xks.example.com/,
+    );
   });
 
   it('a VPC endpoint service deleted during the test fails the next connect', () => {
@@ -141,7 +142,7 @@ describe('changing the world during a test', () => {
     expect(message).toContain('$.kmsUser.password: must be 7 to 32 characters long, but the value has 5');
     expect(message).not.toContain('short');
     expect(usageError(() => world.proxy(ENDPOINT).update({ latencyMs: -1 }))).toContain('$.latencyMs');
-    expect(usageError(() => world.cluster('not-a-cluster'))).toContain('is not a cluster id');
+    expect(usageError(() => world.cluster('not-a-cluster'))).toContain('must be a cluster id such as cluster-abcdefghijk; got "not-a-cluster"');
     expect(usageError(() => world.cluster(CLUSTER).deleteSubnet('subnet-00000000'))).toContain('has no subnet');
   });
 });

@@ -1,3 +1,4 @@
+import { hideInternals, INSPECT, inspectAs } from '../../usage/redacted-view.js';
 import type { EntityTable } from '../entity-table.js';
 import { type ResolvedProxy, resolveProxy } from '../resolve-proxy.js';
 import type { ProxyCredential, ProxySpec } from '../spec/proxy-spec.js';
@@ -18,11 +19,25 @@ export class ProxyHandle {
   constructor(
     readonly uriEndpoint: string,
     private readonly table: EntityTable<ProxySpec>,
-  ) {}
+  ) {
+    hideInternals(this, ['table']);
+  }
 
-  /** The proxy as the world sees it now, every default filled in. */
+  /** The proxy as the world sees it now, every default filled in; secret access keys show as redacted. */
   describe(): ResolvedProxy {
-    return resolveProxy(this.table.get(this.uriEndpoint) ?? { uriEndpoint: this.uriEndpoint });
+    const proxy = resolveProxy(this.table.get(this.uriEndpoint) ?? { uriEndpoint: this.uriEndpoint });
+    for (const credential of proxy.credentials ?? []) {
+      if (credential.secretAccessKey !== undefined) credential.secretAccessKey = '**redacted**';
+    }
+    return proxy;
+  }
+
+  toJSON(): { uriEndpoint: string } {
+    return { uriEndpoint: this.uriEndpoint };
+  }
+
+  [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options?: unknown) => string): string {
+    return inspectAs('ProxyHandle', this.toJSON(), options, inspect);
   }
 
   /** Change any of the proxy's properties; `undefined` puts one back to its default. */

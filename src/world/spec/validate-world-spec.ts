@@ -104,7 +104,13 @@ export const VPC_ENDPOINT_SERVICE_SHAPE = { fields: vpcEndpointServiceFields, re
 export function validateWorldSpec(spec: unknown, source: string): void {
   const issues = new SpecIssues();
   if (!isRecord(spec)) issues.add('$', 'must be an object');
-  else if (checkPlainData({ clusters: spec.clusters, proxies: spec.proxies, vpcEndpointServices: spec.vpcEndpointServices }, '$', issues)) {
+  else if (
+    checkPlainData(
+      { clusters: spec.clusters, proxies: spec.proxies, vpcEndpointServices: spec.vpcEndpointServices },
+      '$',
+      issues,
+    )
+  ) {
     validateWorldLists(spec, '$', issues);
     if (spec.region !== undefined) text({ pattern: REGION })(spec.region, '$.region', issues);
   }
