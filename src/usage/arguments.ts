@@ -92,10 +92,10 @@ function shownVocabulary(value: unknown): string {
   return typeof value === 'string' && /^[\w .-]{0,64}$/.test(value) ? JSON.stringify(value) : describeType(value);
 }
 
-/** The allowed value nearest to a typo (at most a third of its letters off), for "did you mean". */
+/** The allowed value nearest to a typo (at most two letters in five off), for "did you mean". */
 function closest(value: string, allowed: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(value.length / 3)) + 1;
+  let bestDistance = Math.max(3, Math.ceil(value.length / 2.5)) + 1;
   for (const candidate of allowed) {
     const d = distance(value.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
