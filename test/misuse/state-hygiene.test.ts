@@ -16,7 +16,7 @@ describe('setTiming applies to a transition already under way', () => {
     expect(CustomKeyStores?.[0]?.ConnectionState).toBe('CONNECTED');
   });
 
-  it('a store timing of { observations: 2 } counts the pending transition's Describe calls from now', async () => {
+  it('a store timing of { observations: 2 } counts Describe calls of the pending transition from now', async () => {
     const fake = createKmsFake({ stores: [cloudHsmSeed()], timing: 'manual' });
     const kms = fake.client();
     await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: ID }));
