@@ -43,9 +43,9 @@ describe('fake.failNext refuses what would never fire or would break the SDK', (
       const message = usageError(() => createKmsFake().failNext('DescribeCustomKeyStores', loose(code)));
       expect(message).toContain('code must be one of');
     }
-    expect(usageError(() => createKmsFake().failNext('DescribeCustomKeyStores', loose('KMSInternalExceptoin')))).toContain(
-      'Did you mean KMSInternalException?',
-    );
+    expect(
+      usageError(() => createKmsFake().failNext('DescribeCustomKeyStores', loose('KMSInternalExceptoin'))),
+    ).toContain('Did you mean KMSInternalException?');
   });
 
   it('refuses an HTTP status that would make the SDK read a failure as a success', () => {
@@ -58,9 +58,9 @@ describe('fake.failNext refuses what would never fire or would break the SDK', (
   });
 
   it('refuses options that are not an object, or a misspelt option', () => {
-    expect(usageError(() => createKmsFake().failNext('DescribeCustomKeyStores', 'NotFoundException', loose(null)))).toContain(
-      'options must be an object or left out; got null',
-    );
+    expect(
+      usageError(() => createKmsFake().failNext('DescribeCustomKeyStores', 'NotFoundException', loose(null))),
+    ).toContain('options must be an object or left out; got null');
     expect(
       usageError(() => createKmsFake().failNext('DescribeCustomKeyStores', 'NotFoundException', loose({ time: 2 }))),
     ).toContain('has no option "time" (did you mean times?)');
@@ -117,7 +117,9 @@ describe('fake.failNextConnect and fake.setState accept only states and codes a 
 
 describe('createKmsFake, client, attach, settle and the world refuse misuse directly', () => {
   it('refuses unknown options, a clock that is not a function and a seed that is not a string or number', () => {
-    expect(usageError(() => createKmsFake(loose({ qouta: 2 })))).toContain('has no option "qouta" (did you mean quota?)');
+    expect(usageError(() => createKmsFake(loose({ qouta: 2 })))).toContain(
+      'has no option "qouta" (did you mean quota?)',
+    );
     expect(usageError(() => createKmsFake(loose({ now: 5 })))).toContain('options.now must be a function');
     expect(usageError(() => createKmsFake(loose({ seed: {} })))).toContain('options.seed must be a string or a number');
     expect(usageError(() => createKmsFake(loose(null)))).toContain('options must be an object');

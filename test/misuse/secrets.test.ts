@@ -29,7 +29,9 @@ function fakeFullOfSecrets() {
       },
     ],
     clusters: [{ clusterId: CLUSTER, kmsUser: { password: KMSUSER_PASSWORD } }],
-    proxies: [{ uriEndpoint: ENDPOINT, credentials: [{ accessKeyId: 'ABCDEFGHIJKLMNOPQRST', secretAccessKey: RAW_SECRET }] }],
+    proxies: [
+      { uriEndpoint: ENDPOINT, credentials: [{ accessKeyId: 'ABCDEFGHIJKLMNOPQRST', secretAccessKey: RAW_SECRET }] },
+    ],
   });
 }
 
@@ -96,7 +98,9 @@ describe('usage errors describe a secret in the wrong place by its type, never i
 
   it("acceptOnly('AKID:SECRET') and a string XksProxyConfiguration", () => {
     const fake = createKmsFake();
-    const message = usageError(() => fake.world.proxy(ENDPOINT).acceptOnly(`ABCDEFGHIJKLMNOPQRST:${RAW_SECRET}` as never));
+    const message = usageError(() =>
+      fake.world.proxy(ENDPOINT).acceptOnly(`ABCDEFGHIJKLMNOPQRST:${RAW_SECRET}` as never),
+    );
     expect(message).toContain('$.credentials[0]: must be an object, got a string');
     expectNoSecret(message);
     const seed = usageError(() =>

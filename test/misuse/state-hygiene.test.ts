@@ -1,6 +1,12 @@
-import { ConnectCustomKeyStoreCommand, DescribeCustomKeyStoresCommand } from '@aws-sdk/client-kms';
+import {
+  ConnectCustomKeyStoreCommand,
+  CreateCustomKeyStoreCommand,
+  DescribeCustomKeyStoresCommand,
+  KMSClient,
+} from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
-import { createKmsFake, loadScenario, type StoreSeed } from '../../src/index.js';
+import { createKmsFake, FakeKmsUsageError, loadScenario, type StoreSeed } from '../../src/index.js';
+import { cloudHsmInput } from '../support/inputs.js';
 import { CLUSTER, cloudHsmSeed, usageError } from './support.js';
 
 const ID = 'cks-1234567890abcdef0';
@@ -74,8 +80,33 @@ describe('scenarios and world specs refuse prototype-named keys and absurd nesti
     const message = usageError(() => loadScenario({ clusters: [{ clusterId: CLUSTER, kmsUser: deep }] }));
     expect(message).toContain('is nested more than 32 levels deep');
     expect(message).toContain('$.clusters[0].kmsUser.kmsUser');
-    expect(usageError(() => createKmsFake().world.addCluster({ clusterId: CLUSTER, kmsUser: deep as never }))).toContain(
-      'nested more than',
-    );
+    expect(
+      usageError(() => createKmsFake().world.addCluster({ clusterId: CLUSTER, kmsUser: deep as never })),
+    ).toContain('nested more than');
+  });
+});
+
+describe('a call in flight during reset() does not land in the reset state', () => {
+  it('is refused with a FakeKmsUsageError, leaving no store and no journal entry behind', async () => {
+    const fake = createKmsFake({ stores: [cloudHsmSeed()] });
+    const kms = fake.client();
+    const inFlight = kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput()));
+    fake.reset();
+    await expect(inFlight).rejects.toThrow(/started before fake.reset\(\)/);
+    await expect(inFlight).rejects.toBeInstanceOf(FakeKmsUsageError);
+    expect(fake.stores().map((s) => s.CustomKeyStoreName)).toEqual(['payments']);
+    expect(fake.journal).toEqual([]);
+    await expect(kms.send(new DescribeCustomKeyStoresCommand({}))).resolves.toBeDefined();
+  });
+
+  it('holds for a client the user built and attached', async () => {
+    const fake = createKmsFake();
+    const kms = new KMSClient({ region: 'us-east-1' });
+    fake.attach(kms);
+    const inFlight = kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput()));
+    fake.reset();
+    await expect(inFlight).rejects.toBeInstanceOf(FakeKmsUsageError);
+    expect(fake.stores()).toEqual([]);
+    fake.detach(kms);
   });
 });

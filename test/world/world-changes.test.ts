@@ -142,7 +142,9 @@ describe('changing the world during a test', () => {
     expect(message).toContain('$.kmsUser.password: must be 7 to 32 characters long, but the value has 5');
     expect(message).not.toContain('short');
     expect(usageError(() => world.proxy(ENDPOINT).update({ latencyMs: -1 }))).toContain('$.latencyMs');
-    expect(usageError(() => world.cluster('not-a-cluster'))).toContain('must be a cluster id such as cluster-abcdefghijk; got "not-a-cluster"');
+    expect(usageError(() => world.cluster('not-a-cluster'))).toContain(
+      'must be a cluster id such as cluster-abcdefghijk; got "not-a-cluster"',
+    );
     expect(usageError(() => world.cluster(CLUSTER).deleteSubnet('subnet-00000000'))).toContain('has no subnet');
   });
 });

@@ -3,6 +3,7 @@ import { FakeKmsUsageError } from '../../errors/kms-error.js';
 import { fakeCredentials } from './client-factory.js';
 import { hardenEnvironment, releaseEnvironment } from './env-hardening.js';
 import type { FakeRequestHandler, SdkHttpRequest } from './fake-request-handler.js';
+import { stampGeneration, unstampGeneration } from './in-flight.js';
 import { useInstantRetries } from './retry.js';
 
 export const MIDDLEWARE_NAME = 'fakeKmsTransport';
@@ -57,6 +58,7 @@ export class Attachments {
       },
       { step: 'deserialize', priority: 'low', name: MIDDLEWARE_NAME, override: true, tags: ['FAKE_KMS'] },
     );
+    stampGeneration(client, this.handler.engine);
     assertInnermost(client);
   }
 
@@ -68,6 +70,7 @@ export class Attachments {
     config.region = saved.region;
     saved.restoreRetries?.();
     client.middlewareStack.remove(MIDDLEWARE_NAME);
+    unstampGeneration(client);
     this.saved.delete(client);
     if (this.saved.size === 0) releaseEnvironment(this);
   }

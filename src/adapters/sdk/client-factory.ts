@@ -1,6 +1,7 @@
 import { KMSClient, type KMSClientConfig } from '@aws-sdk/client-kms';
 import { accessKeyIdFor } from './context.js';
 import type { FakeRequestHandler } from './fake-request-handler.js';
+import { stampGeneration } from './in-flight.js';
 import { useInstantRetries } from './retry.js';
 
 export interface FakeClientConfig extends KMSClientConfig {
@@ -34,6 +35,7 @@ export function createFakeClient(
   );
   // A retry strategy of the user's own is their choice (the opt-out for tests of backoff); otherwise no waiting.
   if (defaults.retryDelays !== 'real' && !('retryStrategy' in config)) useInstantRetries(client);
+  stampGeneration(client, handler.engine);
   return client;
 }
 
