@@ -1,6 +1,7 @@
 import { FakeKmsUsageError, KmsError } from '../errors/kms-error.js';
 import { trustAnchorCertificate } from '../fixtures/trust-anchor/trust-anchor-pool.js';
 import { BEFORE_VALIDATION, OPERATIONS } from '../operations/index.js';
+import { describeType } from '../usage/describe-type.js';
 import { INSPECT, inspectAs, printAs } from '../usage/redacted-view.js';
 import { validateInput } from '../validation/validate-input.js';
 import type { World } from '../world/index.js';
@@ -133,8 +134,10 @@ export class Engine {
     const store = this.registry.findById(id);
     if (!store) {
       const known = this.registry.all().map((s) => s.id);
+      // A store id is shown as given; anything else (it could be a secret in the wrong place) by its type.
+      const shown = typeof id === 'string' && /^cks-[\w-]{1,60}$/.test(id) ? `"${id}"` : describeType(id);
       throw new FakeKmsUsageError(
-        `fake-kms has no custom key store "${id}". Known stores: ${known.length ? known.join(', ') : '(none)'}.`,
+        `fake-kms has no custom key store ${shown}. Known stores: ${known.length ? known.join(', ') : '(none)'}.`,
       );
     }
     this.transitions.settleIfDue(store);

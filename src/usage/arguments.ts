@@ -1,6 +1,8 @@
 import { FakeKmsUsageError } from '../errors/kms-error.js';
 import { isKmsOperation } from '../model/operations.js';
+import { closest } from './closest.js';
 import { describeType } from './describe-type.js';
+import { shownValue } from './public-words.js';
 import { implementedOperations } from './vocabulary.js';
 
 /**
@@ -24,7 +26,7 @@ export function usage(method: string) {
       const near = typeof value === 'string' ? closest(value, allowed) : undefined;
       return fail(
         argument,
-        `must be one of ${allowed.join(', ')}; got ${shownVocabulary(value)}.${near ? ` Did you mean ${near}?` : ''}${hint}`,
+        `must be one of ${allowed.join(', ')}; got ${shownValue(value)}.${near ? ` Did you mean ${near}?` : ''}${hint}`,
       );
     },
     /** A string matching `pattern` (described for people by `example`). */
@@ -73,7 +75,7 @@ export function usage(method: string) {
       const what = anyKmsOperation && !isKmsOperation(name) ? 'a KMS operation' : 'an operation fake-kms implements';
       return fail(
         argument,
-        `${shownVocabulary(name)} is not ${what}${near ? ` (did you mean ${near}?)` : ''}. fake-kms implements: ${implemented.join(', ')}.`,
+        `${typeof value === 'string' ? shownValue(name) : `the class ${name}Command`} is not ${what}${near ? ` (did you mean ${near}?)` : ''}. fake-kms implements: ${implemented.join(', ')}.`,
       );
     },
   };
@@ -85,37 +87,4 @@ export function operationName(value: unknown): string | undefined {
   if (typeof value === 'function' && /^[A-Z]\w*Command$/.test(value.name))
     return value.name.slice(0, -'Command'.length);
   return undefined;
-}
-
-/** A vocabulary value is shown as given when it is a short word; anything else only by its type. */
-function shownVocabulary(value: unknown): string {
-  return typeof value === 'string' && /^[\w .-]{0,64}$/.test(value) ? JSON.stringify(value) : describeType(value);
-}
-
-/** The allowed value nearest to a typo (at most two letters in five off), for "did you mean". */
-function closest(value: string, allowed: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(3, Math.ceil(value.length / 2.5)) + 1;
-  for (const candidate of allowed) {
-    const d = distance(value.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 8) return Number.POSITIVE_INFINITY;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
-    }
-    previous = row;
-  }
-  return previous[b.length] ?? Number.POSITIVE_INFINITY;
 }

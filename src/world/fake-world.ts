@@ -281,7 +281,6 @@ export class FakeWorld implements BackingWorld {
 
 function requireFormat(value: string, pattern: RegExp, expected: string): void {
   if (typeof value !== 'string' || !pattern.test(value)) {
-    const shown = typeof value === 'string' && value.length <= 256 ? `"${value}"` : describeType(value);
-    throw new FakeKmsUsageError(`fake.world: the argument must be ${expected}; got ${shown}.`);
+    throw new FakeKmsUsageError(`fake.world: the argument must be ${expected}; got ${describeType(value)}.`);
   }
 }

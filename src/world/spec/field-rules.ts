@@ -1,5 +1,7 @@
+import { closest } from '../../usage/closest.js';
 import { describeType } from '../../usage/describe-type.js';
-import { child, isRecord, type SpecIssues, show } from './spec-issues.js';
+import { shownValue } from '../../usage/public-words.js';
+import { child, isRecord, type SpecIssues } from './spec-issues.js';
 
 /** Checks one value at a JSON path and records what is wrong with it. */
 export type FieldRule = (value: unknown, path: string, issues: SpecIssues) => void;
@@ -17,7 +19,8 @@ export function text(options: StringOptions = {}): FieldRule {
     if (typeof value !== 'string') {
       return issues.add(path, `must be a string, got ${describeType(value)}`);
     }
-    const shown = options.secret ? 'the value' : show(value);
+    // The value itself is never shown: a secret may have been passed in the wrong field.
+    const shown = 'the value';
     const { min = 0, max = Number.POSITIVE_INFINITY } = options;
     if (value.length < min || value.length > max) {
       const range = max === Number.POSITIVE_INFINITY ? `at least ${min}` : `${min} to ${max}`;
@@ -31,9 +34,12 @@ export function text(options: StringOptions = {}): FieldRule {
 export function oneOf(values: readonly string[]): FieldRule {
   return (value, path, issues) => {
     if (typeof value !== 'string' || !values.includes(value)) {
-      // A word from a fixed list is shown as given; anything else only by its type (it may be a secret in the wrong place).
-      const shown = typeof value === 'string' && /^[\w .-]{0,64}$/.test(value) ? show(value) : describeType(value);
-      issues.add(path, `${shown} is not one of ${values.join(', ')}`);
+      // Described by type only (it may be a secret in the wrong place), with the nearest allowed value.
+      const near = typeof value === 'string' ? closest(value, values) : undefined;
+      issues.add(
+        path,
+        `${shownValue(value)} is not one of ${values.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`,
+      );
     }
   };
 }
