@@ -17,9 +17,9 @@ describe('the README documents every door into the fake', () => {
 
   it('every public method of the fake is in the control table or the wiring table, with what it accepts', () => {
     const tables = section('Controlling the fake') + section('Three ways to wire the fake');
-    const methods = Object.getOwnPropertyNames(KmsFake.prototype).filter(
-      (name) => name !== 'constructor' && name !== 'toJSON' && !name.startsWith('#'),
-    );
+    // TypeScript-private helpers are on the prototype too; they are not doors.
+    const notDoors = new Set(['constructor', 'toJSON', 'inject']);
+    const methods = Object.getOwnPropertyNames(KmsFake.prototype).filter((name) => !notDoors.has(name));
     for (const method of methods) expect(tables, method).toMatch(new RegExp(`fake\\.${method}\\b`));
   });
 });
