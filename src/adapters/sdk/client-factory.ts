@@ -2,7 +2,7 @@ import { KMSClient, type KMSClientConfig } from '@aws-sdk/client-kms';
 import { accessKeyIdFor } from './context.js';
 import type { FakeRequestHandler } from './fake-request-handler.js';
 import { stampGeneration } from './in-flight.js';
-import { useInstantRetries } from './retry.js';
+import { instantRetriesFor } from './retry.js';
 
 export interface FakeClientConfig extends KMSClientConfig {
   /** The account this client acts as (default: the fake's account). */
@@ -24,17 +24,18 @@ export function createFakeClient(
   config: FakeClientConfig = {},
 ): KMSClient {
   const { account = defaults.account, ...rest } = config;
-  const client = withoutNodeVersionWarning(
+  // A retry strategy of the user's own is their choice (the opt-out for tests of backoff); otherwise no waiting.
+  const instant = defaults.retryDelays !== 'real' && !('retryStrategy' in config);
+  const client: KMSClient = withoutNodeVersionWarning(
     () =>
       new KMSClient({
         region: defaults.region,
         credentials: fakeCredentials(account),
+        ...(instant ? { retryStrategy: instantRetriesFor(() => client) } : {}),
         ...rest,
         requestHandler: handler,
       }),
   );
-  // A retry strategy of the user's own is their choice (the opt-out for tests of backoff); otherwise no waiting.
-  if (defaults.retryDelays !== 'real' && !('retryStrategy' in config)) useInstantRetries(client);
   stampGeneration(client, handler.engine);
   return client;
 }

@@ -83,18 +83,26 @@ function token(count: number, cost: number | undefined): RetryToken {
 type RetryConfig = { retryStrategy?: unknown; maxAttempts?: unknown };
 
 /**
+ * The instant strategy for a client, reading the client's own `maxAttempts` (option, AWS_MAX_ATTEMPTS or
+ * config file) when it first needs it. Given to a client at construction it costs nothing per call;
+ * swapped into a built client's configuration (attach, install) it works the same, a little slower.
+ */
+export function instantRetriesFor(client: () => KMSClient): InstantRetryStrategy {
+  return new InstantRetryStrategy(async () => {
+    const given = (client().config as unknown as RetryConfig).maxAttempts;
+    const value = typeof given === 'function' ? await (given as () => Promise<number>)() : given;
+    return typeof value === 'number' && value > 0 ? value : 3;
+  });
+}
+
+/**
  * Give a client the instant retry strategy, keeping its `maxAttempts`; returns the undo. The SDK reads
  * `config.retryStrategy` at every call, so this works for clients the user built too.
  */
 export function useInstantRetries(client: KMSClient): () => void {
   const config = client.config as unknown as RetryConfig;
   const previous = config.retryStrategy;
-  const maxAttempts = async () => {
-    const given = config.maxAttempts;
-    const value = typeof given === 'function' ? await (given as () => Promise<number>)() : given;
-    return typeof value === 'number' && value > 0 ? value : 3;
-  };
-  const strategy = new InstantRetryStrategy(maxAttempts);
+  const strategy = instantRetriesFor(() => client);
   config.retryStrategy = async () => strategy;
   return () => {
     config.retryStrategy = previous;
