@@ -139,8 +139,17 @@ export async function runEveryOperation(
     RawSecretAccessKey: scanner.secretKey('update'),
   });
   await run(
-    'update credential',
+    'update credential the proxy never got',
     new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: xksId, XksProxyAuthenticationCredential: credential() }),
+  );
+  // Someone rotates the credential on the proxy; then telling KMS the new one works.
+  const rotated = credential();
+  fake.world
+    .proxy('https://xks-1.example.com')
+    .acceptOnly({ accessKeyId: rotated.AccessKeyId, secretAccessKey: rotated.RawSecretAccessKey });
+  await run(
+    'update credential',
+    new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: xksId, XksProxyAuthenticationCredential: rotated }),
   );
   await run(
     'update credential off-pattern',
