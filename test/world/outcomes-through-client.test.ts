@@ -40,7 +40,7 @@ import {
   TLS_PROBLEMS,
   type VpcEndpointServiceHandle,
 } from '../../src/world/index.js';
-import { cloudHsmInput, clusterId, TRUST_ANCHOR, xksPublicInput, xksVpcInput } from '../support/inputs.js';
+import { cloudHsmInput, clusterId, xksPublicInput, xksVpcInput } from '../support/inputs.js';
 import { connectAndWait, create, describeOne, disconnectAndWait, rejectionOf } from '../support/kms.js';
 
 interface Ctx {
