@@ -67,15 +67,11 @@ export const CREDENTIALS: Credential[] = [
   { AccessKeyId: 'ZYXWV76543ZYXWV76543', RawSecretAccessKey: `${'b'.repeat(42)}!` },
 ];
 
-/** Codes a connect may be made to end with (spec §4). */
-export const ERROR_CODES = [
-  'NETWORK_ERRORS',
-  'INTERNAL_ERROR',
-  'USER_LOCKED_OUT',
-  'INVALID_CREDENTIALS',
-  'XKS_PROXY_TIMED_OUT',
-  'XKS_VPC_ENDPOINT_SERVICE_NOT_FOUND',
-] as const;
+/** Codes a connect may be made to end with (spec §4), per store type: the control methods refuse the other's. */
+export const ERROR_CODES = {
+  AWS_CLOUDHSM: ['NETWORK_ERRORS', 'INTERNAL_ERROR', 'USER_LOCKED_OUT', 'INVALID_CREDENTIALS'],
+  EXTERNAL_KEY_STORE: ['NETWORK_ERRORS', 'INTERNAL_ERROR', 'XKS_PROXY_TIMED_OUT', 'XKS_VPC_ENDPOINT_SERVICE_NOT_FOUND'],
+} as const;
 
 /** An id no store has (length-valid), and one too long for the model (1–64). */
 export const UNKNOWN_ID = 'cks-00000000000000000';
