@@ -1,5 +1,5 @@
 import type { CallContext, StoreRecord, XksProxyConfig } from '../engine/types.js';
-import { FakeKmsUsageError } from '../errors/kms-error.js';
+import { addEntity, requireFormat } from './add-entity.js';
 import {
   connectRefusal,
   existenceError,
@@ -20,10 +20,8 @@ import { ProxyFacts } from './proxy-facts.js';
 import { type ResolvedCluster, resolveCluster } from './resolve-cluster.js';
 import { type ResolvedProxy, resolveProxy, resolveVpcEndpointService } from './resolve-proxy.js';
 import type { ClusterSpec } from './spec/cluster-spec.js';
-import { checkRecord } from './spec/field-rules.js';
 import { CLUSTER_ID, VPC_ENDPOINT_SERVICE_NAME, XKS_URI_ENDPOINT } from './spec/patterns.js';
 import type { ProxySpec } from './spec/proxy-spec.js';
-import { SpecIssues } from './spec/spec-issues.js';
 import {
   CLUSTER_SHAPE,
   PROXY_SHAPE,
@@ -33,6 +31,7 @@ import {
 import type { VpcEndpointServiceSpec } from './spec/vpc-endpoint-service-spec.js';
 import type { WorldSpec } from './spec/world-spec.js';
 import type { BackingWorld, ConnectOutcome } from './types.js';
+import { snapshotClusters, snapshotProxies } from './world-snapshot.js';
 
 /**
  * The backing world of one fake (`fake.world`): CloudHSM clusters, XKS proxies and VPC endpoint services.
@@ -189,41 +188,27 @@ export class FakeWorld implements BackingWorld {
 
   /** Describe a cluster from scratch (for example one built with the fixtures). */
   addCluster(spec: ClusterSpec): ClusterHandle {
-    this.add(this.clusters, spec, spec.clusterId, CLUSTER_SHAPE, 'addCluster');
+    addEntity(this.clusters, spec, spec.clusterId, CLUSTER_SHAPE, 'addCluster');
     return this.cluster(spec.clusterId);
   }
 
   addProxy(spec: ProxySpec): ProxyHandle {
-    this.add(this.proxies, spec, spec.uriEndpoint, PROXY_SHAPE, 'addProxy');
+    addEntity(this.proxies, spec, spec.uriEndpoint, PROXY_SHAPE, 'addProxy');
     return this.proxy(spec.uriEndpoint);
   }
 
   addVpcEndpointService(spec: VpcEndpointServiceSpec): VpcEndpointServiceHandle {
-    this.add(this.services, spec, spec.serviceName, VPC_ENDPOINT_SERVICE_SHAPE, 'addVpcEndpointService');
+    addEntity(this.services, spec, spec.serviceName, VPC_ENDPOINT_SERVICE_SHAPE, 'addVpcEndpointService');
     return this.vpcEndpointService(spec.serviceName);
   }
 
   /** The world as it is now, as a description that seeds an equal world. Secrets are left out (spec §8.18). */
   snapshot(): Required<Omit<WorldSpec, 'region'>> {
-    const clusters = this.clusters.all().map((c) => {
-      const copy = structuredClone(c);
-      if (copy.kmsUser) delete copy.kmsUser.password;
-      return copy;
-    });
-    const described = new Set(this.proxies.all().map((p) => p.uriEndpoint));
-    const learnedOnly = this.proxyFacts
-      .all()
-      .flatMap(([uriEndpoint]) => (described.has(uriEndpoint) ? [] : [{ uriEndpoint }]));
-    const proxies = [...this.proxies.all(), ...learnedOnly].map((p) => {
-      const copy: ProxySpec = structuredClone(p);
-      const learned = this.proxyFacts.get(p.uriEndpoint);
-      copy.uriPaths ??= learned?.uriPaths && [...learned.uriPaths];
-      copy.credentials ??= learned?.credentials;
-      if (copy.uriPaths === undefined) delete copy.uriPaths;
-      if (copy.credentials) copy.credentials = copy.credentials.map(({ accessKeyId }) => ({ accessKeyId }));
-      return copy;
-    });
-    return { clusters, proxies, vpcEndpointServices: structuredClone(this.services.all()) };
+    return {
+      clusters: snapshotClusters(this.clusters.all()),
+      proxies: snapshotProxies(this.proxies.all(), this.proxyFacts),
+      vpcEndpointServices: structuredClone(this.services.all()),
+    };
   }
 
   // ---- internals ---------------------------------------------------------------------------------
@@ -278,30 +263,5 @@ export class FakeWorld implements BackingWorld {
 
   private lineageOf(clusterId: string): string {
     return this.clusters.get(clusterId)?.backupLineage ?? clusterId;
-  }
-
-  private add<T>(
-    table: EntityTable<T>,
-    spec: T,
-    key: string,
-    shape: Parameters<typeof checkRecord>[3],
-    method: string,
-  ): void {
-    const issues = new SpecIssues();
-    checkRecord(spec, '$', issues, shape);
-    issues.throwIfAny(`fake.world.${method}()`);
-    const origin = table.originOf(key);
-    if (origin === 'seed' || origin === 'test') {
-      throw new FakeKmsUsageError(
-        `fake.world.${method}(): ${key} is already described. Change it with its handle's update() instead.`,
-      );
-    }
-    table.set(structuredClone(spec), 'test');
-  }
-}
-
-function requireFormat(value: string, pattern: RegExp, expected: string): void {
-  if (typeof value !== 'string' || !pattern.test(value)) {
-    throw new FakeKmsUsageError(`"${String(value)}" is not ${expected}.`);
   }
 }
