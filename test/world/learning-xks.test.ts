@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
 import { createKmsFake, isFakeKmsUsageError, type KmsFake } from '../../src/index.js';
+import type { ProxyChanges } from '../../src/world/handles/proxy-handle.js';
 import { cloudHsmInput, XKS_CREDENTIAL, xksPublicInput, xksVpcInput } from '../support/inputs.js';
 import { connectAndWait, create, describeOne, rejectionOf } from '../support/kms.js';
 
@@ -108,42 +109,54 @@ describe.each(worlds)('external key stores in %s', (_name, makeWorld) => {
 });
 
 describe("AWS's published XKS messages, word for word, on CreateCustomKeyStore", () => {
-  const cases: Array<[string, (fake: KmsFake) => unknown, string, string]> = [
+  const cases: Array<[string, ProxyChanges, string, string]> = [
     [
       'the proxy cannot be reached',
-      (f) => f.world.proxy(ENDPOINT).takeOffline(),
+      { reachable: false },
       'XksProxyUriUnreachableException',
       'AWS KMS cannot communicate with the external key store proxy. This might be a transient network issue. If you see this error repeatedly, verify that your external key store proxy is active and is connected to the network, and that its endpoint URI is correct in your external keystore.',
     ],
     [
       'the proxy answers too late',
-      (f) => f.world.proxy(ENDPOINT).respondAfter(300),
+      { latencyMs: 300 },
       'XksProxyUriUnreachableException',
       'AWS KMS rejected the request because the external key store proxy did not respond in time. Retry the request. If you see this error repeatedly, report it to your external key store proxy administrator.',
     ],
     [
       "the proxy's TLS certificate expired (XKS proxy API spec v1.0.3: UriUnreachable)",
-      (f) => f.world.proxy(ENDPOINT).update({ tls: 'expired-certificate' }),
+      { tls: 'expired-certificate' },
       'XksProxyUriUnreachableException',
       'AWS KMS cannot establish a TLS connection to the external key store proxy. Verify the TLS configuration, including its certificate.',
     ],
     [
       'the proxy answers malformed responses',
-      (f) => f.world.proxy(ENDPOINT).update({ responsesValid: false }),
+      { responsesValid: false },
       'XksProxyInvalidResponseException',
       'AWS KMS cannot interpret the response from the external key store proxy. If you see this error repeatedly, report it to your external key store proxy administrator.',
     ],
   ];
+  const fakes: Array<[string, (changes: ProxyChanges) => KmsFake]> = [
+    [
+      'changed through fake.world',
+      (changes) => {
+        const fake = createKmsFake();
+        fake.world.proxy(ENDPOINT).update(changes);
+        return fake;
+      },
+    ],
+    ['described in the options', (changes) => createKmsFake({ proxies: [{ uriEndpoint: ENDPOINT, ...changes }] })],
+  ];
 
-  it.each(cases)('when %s', async (_when, breakWorld, name, message) => {
-    const fake = createKmsFake();
-    breakWorld(fake);
-    const error = await rejectionOf(
-      fake.client().send(new CreateCustomKeyStoreCommand(xksPublicInput({ XksProxyUriEndpoint: ENDPOINT }))),
-    );
-    expect(error.name).toBe(name);
-    expect(error.message).toBe(message);
-    expect(fake.stores()).toEqual([]);
+  describe.each(fakes)('a proxy %s', (_how, makeFake) => {
+    it.each(cases)('when %s', async (_when, changes, name, message) => {
+      const fake = makeFake(changes);
+      const error = await rejectionOf(
+        fake.client().send(new CreateCustomKeyStoreCommand(xksPublicInput({ XksProxyUriEndpoint: ENDPOINT }))),
+      );
+      expect(error.name).toBe(name);
+      expect(error.message).toBe(message);
+      expect(fake.stores()).toEqual([]);
+    });
   });
 });
 
