@@ -110,10 +110,22 @@ const CHECKS: Record<string, Check> = {
     expect(await nameOf(elsewhere.send(call))).toBe('CustomKeyStoreNotFoundException');
   },
   'secrets.never-shown': async ({ fake, kms }) => {
-    const id = await create(kms, cloudHsmInput({ KeyStorePassword: 'Canary-Pswd-93' }));
+    const input = cloudHsmInput({ KeyStorePassword: 'Canary-Pswd-93' });
+    const id = await create(kms, input);
+    const xks = xksPublicInput({ XksProxyAuthenticationCredential: xksCredential });
+    await create(kms, xks);
     await connectAndWait(kms, id);
-    const everything = JSON.stringify([fake.journal, fake.stores(), fake.world.snapshot(), await describeOne(kms, id)]);
+    const everything = JSON.stringify([
+      fake.journal,
+      fake.stores(),
+      fake.world.snapshot(),
+      fake.world.cluster(input.CloudHsmClusterId as string).describe(),
+      fake.world.proxy(xks.XksProxyUriEndpoint as string).describe(),
+      await describeOne(kms, id),
+    ]);
     expect(everything).not.toContain('Canary-Pswd-93');
+    expect(everything).not.toContain(xksCredential.RawSecretAccessKey);
+    expect(fake.world.cluster(input.CloudHsmClusterId as string).describe().kmsUser).not.toHaveProperty('password');
   },
   'update.states': async ({ kms }) => {
     const id = await create(kms, cloudHsmInput());

@@ -29,11 +29,16 @@ export class ClusterHandle {
     private readonly access: ClusterAccess,
   ) {}
 
-  /** The cluster as the world sees it now, every default filled in. */
+  /**
+   * The cluster as the world sees it now, every default filled in. The `kmsuser` password is left out: it
+   * is a secret, and after a connect a value only KMS knows.
+   */
   describe(): ResolvedCluster {
-    return structuredClone(
+    const cluster = structuredClone(
       resolveCluster(this.access.table.get(this.clusterId) ?? { clusterId: this.clusterId }, this.access.defaultRegion),
     );
+    delete cluster.kmsUser.password;
+    return cluster;
   }
 
   /** Change any of the cluster's properties; `undefined` puts one back to its default. */

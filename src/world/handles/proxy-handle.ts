@@ -29,10 +29,12 @@ export class ProxyHandle {
 
   /**
    * The proxy as the world sees it now, every default filled in; the paths and credentials it learned from
-   * the stores created on it show where nobody described them.
+   * the stores created on it show where nobody described them. Secret access keys are left out.
    */
   describe(): ResolvedProxy {
-    return this.access.resolve(true);
+    const proxy = this.access.resolve(true);
+    if (proxy.credentials) proxy.credentials = proxy.credentials.map(({ accessKeyId }) => ({ accessKeyId }));
+    return proxy;
   }
 
   /** Change any of the proxy's properties; `undefined` puts one back to its default. */
