@@ -22,4 +22,19 @@ export type {
   KmsOperationName,
   KmsOperationRef,
 } from './usage/vocabulary.js';
-export type { World, WorldSpec } from './world/index.js';
+// The parts of a WorldSpec, for typing your own fixtures and factories.
+export type {
+  ClusterSpec,
+  ClusterState,
+  HsmSpec,
+  HsmState,
+  KmsUserSpec,
+  ProxyCredential,
+  ProxySpec,
+  SubnetSpec,
+  TlsProblem,
+  TlsSetup,
+  VpcEndpointServiceSpec,
+  World,
+  WorldSpec,
+} from './world/index.js';
