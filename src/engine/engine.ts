@@ -84,7 +84,7 @@ export class Engine {
       const injected = this.injections.takeFailure(operation);
       if (injected) throw injected;
       validateInput(operation, BEFORE_VALIDATION[operation]?.(input) ?? input);
-      for (const store of this.registry.list(ctx)) this.transitions.settleIfDue(store);
+      this.transitions.settleDue();
       const output = handler(this, ctx, input as Record<string, unknown>);
       entry.output = redactSecrets(output);
       return output;
@@ -147,6 +147,7 @@ export class Engine {
   /** Back to exactly the seeded state: stores, world, ids, journal and injections. */
   reset(): void {
     this.registry.clear();
+    this.transitions.clear();
     this.random.rewind();
     this.injections.clear();
     this.journal.length = 0;
