@@ -4,7 +4,7 @@ import { createFakeClient, type FakeClientConfig } from './adapters/sdk/client-f
 import { FakeRequestHandler } from './adapters/sdk/fake-request-handler.js';
 import { installFor, isInstalled, uninstallFor } from './adapters/sdk/install.js';
 import { Engine } from './engine/engine.js';
-import type { CallEntry, JournalEntry } from './engine/journal.js';
+import { type CallEntry, copyJournalValue, DEFAULT_JOURNAL_LIMIT, type JournalEntry } from './engine/journal.js';
 import { recordToSeed } from './engine/seed.js';
 import type { ConnectionErrorCode, ConnectionState, StoreSeed, Timing } from './engine/types.js';
 import { defaultStatus, FakeKmsUsageError } from './errors/kms-error.js';
@@ -28,6 +28,11 @@ export interface KmsFakeOptions extends WorldSpec {
   describeWithIdAndName?: 'reject' | 'and';
   /** The fake's clock; by default `Date.now()`, which follows Vitest/Jest fake timers. */
   now?: () => number | Date;
+  /**
+   * How many journal entries to keep: the newest, older ones are dropped. Call counts stay exact. A whole
+   * number of at least 1, or `Infinity`. Default 10,000 (the journal empties at every `reset()`).
+   */
+  journalLimit?: number;
 }
 
 export interface FailNextOptions {
@@ -62,6 +67,12 @@ export class KmsFake {
     const quota = options.quota ?? 10;
     if (!Number.isInteger(quota) || quota < 0)
       throw new FakeKmsUsageError(`quota must be a whole number, got ${quota}.`);
+    const journalLimit = options.journalLimit ?? DEFAULT_JOURNAL_LIMIT;
+    if (!(Number.isInteger(journalLimit) || journalLimit === Number.POSITIVE_INFINITY) || journalLimit < 1) {
+      throw new FakeKmsUsageError(
+        `journalLimit must be a whole number of at least 1, or Infinity; got ${typeof journalLimit === 'number' ? journalLimit : typeof journalLimit}.`,
+      );
+    }
     const world = createWorld({
       clusters: options.clusters,
       proxies: options.proxies,
@@ -79,6 +90,7 @@ export class KmsFake {
       now: options.now,
       stores: options.stores ?? [],
       world,
+      journalLimit,
     });
     this.handler = new FakeRequestHandler(() => this.engine);
     this.attachments = new Attachments(this.handler, () => ({
@@ -198,16 +210,32 @@ export class KmsFake {
     return this.engine.seedStore(seed).id;
   }
 
-  /** Every call and injection so far, oldest first (secrets redacted). */
+  /**
+   * Every call and injection kept so far, oldest first (secrets redacted): a copy, so changing it changes
+   * nothing in the fake. The journal keeps the newest `journalLimit` entries (default 10,000).
+   */
   get journal(): readonly JournalEntry[] {
-    return this.engine.journal;
+    return copyJournalValue(this.engine.journal.entries());
   }
 
-  /** The calls the fake answered, optionally of one operation. */
+  /** The kept calls the fake answered, optionally of one operation (a copy, as for `journal`). */
   calls(operation?: string): CallEntry[] {
-    return this.engine.journal.filter(
-      (e): e is CallEntry => e.kind === 'call' && (operation === undefined || e.operation === operation),
-    );
+    const calls = this.engine.journal
+      .entries()
+      .filter((e): e is CallEntry => e.kind === 'call' && (operation === undefined || e.operation === operation));
+    return copyJournalValue(calls);
+  }
+
+  /**
+   * How many calls (of one operation) the fake answered since the last reset: exact, including calls whose
+   * journal entries were dropped to stay within `journalLimit`.
+   *
+   * @example
+   * expect(fake.callCount('ConnectCustomKeyStore')).toBe(1);
+   */
+  callCount(operation?: string | (abstract new (...args: never[]) => unknown)): number {
+    const name = typeof operation === 'function' ? operation.name.replace(/Command$/, '') : operation;
+    return this.engine.journal.callCount(name);
   }
 
   /** Every store as a seed (secrets left out), in creation order. */

@@ -4,7 +4,7 @@ import { validateInput } from '../validation/validate-input.js';
 import type { World } from '../world/index.js';
 import { type Clock, createClock } from './clock.js';
 import { Injections } from './injections.js';
-import { type CallEntry, type JournalEntry, redactSecrets } from './journal.js';
+import { type CallEntry, Journal, redactSecrets } from './journal.js';
 import { MarkerCodec } from './markers.js';
 import { RandomSource } from './random.js';
 import { seedToRecord } from './seed.js';
@@ -22,6 +22,8 @@ export interface EngineOptions {
   now?: () => number | Date;
   stores: readonly StoreSeed[];
   world: World;
+  /** How many journal entries to keep (the newest); counts stay exact. Default 10,000. */
+  journalLimit?: number;
 }
 
 /** Raised by a transition observer; lets tests and the journal see every state change. */
@@ -38,12 +40,13 @@ export class Engine {
   readonly clock: Clock;
   readonly transitions: Transitions;
   readonly injections = new Injections();
-  readonly journal: JournalEntry[] = [];
+  readonly journal: Journal;
   /** Bumped by reset(), so markers issued before a reset are refused after it. */
   generation = 0;
   private readonly listeners = new Set<TransitionListener>();
 
   constructor(readonly options: EngineOptions) {
+    this.journal = new Journal(options.journalLimit);
     this.random = new RandomSource(options.seed);
     this.clock = createClock(options.now);
     this.transitions = new Transitions(
@@ -150,7 +153,7 @@ export class Engine {
     this.transitions.clear();
     this.random.rewind();
     this.injections.clear();
-    this.journal.length = 0;
+    this.journal.clear();
     this.generation += 1;
     this.options.world.reset();
     this.seedAll();
