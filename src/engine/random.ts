@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 /**
  * The fake's source of ids. With a seed it is a deterministic stream (sha256 in counter mode), so the
@@ -34,6 +34,7 @@ export class RandomSource {
 
   /** An RFC 4122 version-4 UUID. */
   uuid(): string {
+    if (this.seed === undefined) return randomUUID();
     const b = this.bytes(16);
     b[6] = ((b[6] as number) & 0x0f) | 0x40;
     b[8] = ((b[8] as number) & 0x3f) | 0x80;

@@ -2,6 +2,7 @@
 import type { Engine } from '../engine/engine.js';
 import type { CallContext, StoreRecord } from '../engine/types.js';
 import { KmsError } from '../errors/kms-error.js';
+import { WireDate } from '../protocol/json-protocol.js';
 import { type Input, notFoundById, type Output, str } from './common.js';
 
 const DEFAULT_PAGE_SIZE = 100;
@@ -76,7 +77,7 @@ export function describeEntry(store: StoreRecord): Output {
   }
   entry.ConnectionState = store.state;
   if (store.state === 'FAILED' && store.errorCode) entry.ConnectionErrorCode = store.errorCode;
-  entry.CreationDate = new Date(store.creationDate);
+  entry.CreationDate = new WireDate(store.creationDate);
   entry.CustomKeyStoreType = store.type;
   if (store.xks) {
     const x = store.xks;
