@@ -80,7 +80,7 @@ function vitest(file: string): number {
   const start = process.hrtime.bigint();
   const result = spawnSync(
     process.execPath,
-    ['node_modules/vitest/vitest.mjs', 'run', '--config', `${DIR}/vitest.config.ts`, '--root', DIR, file],
+    ['node_modules/vitest/vitest.mjs', 'run', '--root', DIR, '--config', 'vitest.config.ts', file],
     { encoding: 'utf8' },
   );
   const ms = Number(process.hrtime.bigint() - start) / 1e6;

@@ -25,7 +25,8 @@ interface RegionIndexes {
  */
 export class StoreRegistry {
   private readonly byId = new Map<string, StoreRecord>();
-  private readonly scopes = new Map<string, Scope>();
+  /** Account → Region → scope (nested maps: no key string to build on every lookup). */
+  private readonly scopes = new Map<string, Map<string, Scope>>();
   private readonly regions = new Map<string, RegionIndexes>();
   private nextSeq = 1;
 
@@ -35,9 +36,10 @@ export class StoreRegistry {
   }
 
   add(store: StoreRecord): void {
-    this.scopeOf(store, true).ordered.add(store);
+    const scope = this.scopeOf(store, true);
+    scope.ordered.add(store);
     this.byId.set(store.id, store);
-    this.index(store);
+    this.index(store, scope);
   }
 
   delete(store: StoreRecord): void {
@@ -131,8 +133,7 @@ export class StoreRegistry {
     this.nextSeq = 1;
   }
 
-  private index(store: StoreRecord): void {
-    const scope = this.scopeOf(store, true);
+  private index(store: StoreRecord, scope = this.scopeOf(store, true)): void {
     scope.byName.add(store.name, store);
     if (store.cloudHsm) scope.byCluster.add(store.cloudHsm.clusterId, store);
     if (store.xks) {
@@ -158,8 +159,13 @@ export class StoreRegistry {
   private scopeOf(ctx: CallContext, create: true): Scope;
   private scopeOf(ctx: CallContext, create: false): Scope | undefined;
   private scopeOf(ctx: CallContext, create: boolean): Scope | undefined {
-    const key = `${ctx.account}/${ctx.region}`;
-    let scope = this.scopes.get(key);
+    let regions = this.scopes.get(ctx.account);
+    if (!regions) {
+      if (!create) return undefined;
+      regions = new Map();
+      this.scopes.set(ctx.account, regions);
+    }
+    let scope = regions.get(ctx.region);
     if (!scope && create) {
       scope = {
         ordered: new OrderedTable(),
@@ -167,7 +173,7 @@ export class StoreRegistry {
         byCluster: new MultiIndex(),
         byUri: new MultiIndex(),
       };
-      this.scopes.set(key, scope);
+      regions.set(ctx.region, scope);
     }
     return scope;
   }
