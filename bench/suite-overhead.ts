@@ -25,10 +25,10 @@ const create = {
 };
 `;
 
-const TESTS = (n: number) => `
+const TESTS = (n: number, clientConfig = '') => `
 let kms: KMSClient;
 beforeAll(() => {
-  kms = new KMSClient({ region: 'us-east-1' });
+  kms = new KMSClient({ region: 'us-east-1'${clientConfig} });
 });
 for (let i = 0; i < ${n}; i++) {
   it(\`creates, connects and describes a store (\${i})\`, async () => {
@@ -44,6 +44,13 @@ const FAKE = (n: number) => `${COMMON}import { useKmsFake } from 'fake-kms/vites
 useKmsFake();
 void beforeEach;
 ${TESTS(n)}`;
+
+/** The same, with the client built from the documented fast configuration (target 2). */
+const FAST = (n: number) => `${COMMON}import { fastKmsClientConfig } from 'fake-kms';
+import { useKmsFake } from 'fake-kms/vitest';
+useKmsFake();
+void beforeEach;
+${TESTS(n, ', ...fastKmsClientConfig()')}`;
 
 const MOCK = (n: number) => `${COMMON}import { mockClient } from 'aws-sdk-client-mock';
 const mock = mockClient(KMSClient);
@@ -71,7 +78,12 @@ const CONFIG = `import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 const src = (path: string) => fileURLToPath(new URL(\`../../src/\${path}\`, import.meta.url));
 export default defineConfig({
-  resolve: { alias: [{ find: /^fake-kms\\/vitest$/, replacement: src('testing/vitest.ts') }] },
+  resolve: {
+    alias: [
+      { find: /^fake-kms$/, replacement: src('index.ts') },
+      { find: /^fake-kms\\/vitest$/, replacement: src('testing/vitest.ts') },
+    ],
+  },
   test: { include: ['*.test.ts'], environment: 'node', env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
 });
 `;
@@ -96,19 +108,20 @@ export async function suiteOverhead(options: BenchOptions): Promise<Row[]> {
   writeFileSync(`${DIR}/vitest.config.ts`, CONFIG);
   writeFileSync(`${DIR}/fake.test.ts`, FAKE(n));
   writeFileSync(`${DIR}/mock.test.ts`, MOCK(n));
+  writeFileSync(`${DIR}/fast.test.ts`, FAST(n));
   try {
     vitest('mock.test.ts'); // warm-up: Vite's transform cache, the file system cache
     vitest('fake.test.ts');
     const mock: number[] = [];
     const fake: number[] = [];
+    const fast: number[] = [];
     for (let round = 0; round < rounds; round++) {
-      if (round % 2) {
-        fake.push(vitest('fake.test.ts'));
-        mock.push(vitest('mock.test.ts'));
-      } else {
-        mock.push(vitest('mock.test.ts'));
-        fake.push(vitest('fake.test.ts'));
-      }
+      const runs: [string, number[]][] = [
+        ['mock.test.ts', mock],
+        ['fake.test.ts', fake],
+        ['fast.test.ts', fast],
+      ];
+      for (const [file, times] of round % 2 ? runs.reverse() : runs) times.push(vitest(file));
     }
     return [
       row(
@@ -120,6 +133,16 @@ export async function suiteOverhead(options: BenchOptions): Promise<Row[]> {
           target: '≤ 1.2',
         },
         fake.map((t, i) => t / (mock[i] as number)),
+      ),
+      row(
+        {
+          id: '6b',
+          figure: 'the same, the client built with fastKmsClientConfig() / aws-sdk-client-mock stubs',
+          how: `same runs, interleaved with the two above: ${fmt(median(fast) / 1000)} s (+${fmt((median(fast) - median(mock)) / n)} ms per test)`,
+          unit: '×',
+          target: 'report',
+        },
+        fast.map((t, i) => t / (mock[i] as number)),
       ),
     ];
   } finally {
