@@ -10,6 +10,7 @@
  *
  * A section is a function from options to rows; add one to SECTIONS to add rows to the table.
  */
+import { cpus, loadavg } from 'node:os';
 import { coldStart } from './cold-start.js';
 import type { Row } from './lib/stats.js';
 import { markdownTable } from './lib/table.js';
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   const seconds = Math.round((Date.now() - started) / 1000);
   console.log(markdownTable(rows));
   console.log(
-    `\nNode ${process.version}, ${process.platform}/${process.arch}${options.quick ? ', --quick' : ''}; ${seconds} s. Ratios are candidate / baseline per round.`,
+    `\nNode ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)}${options.quick ? ', --quick' : ''}; ${seconds} s. Ratios are candidate / baseline per round.`,
   );
 }
 

@@ -102,7 +102,7 @@ function vitest(file: string): number {
 
 export async function suiteOverhead(options: BenchOptions): Promise<Row[]> {
   const n = options.quick ? 200 : 1_000;
-  const rounds = options.quick ? 1 : 3;
+  const rounds = options.quick ? 1 : 2;
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
   writeFileSync(`${DIR}/vitest.config.ts`, CONFIG);

@@ -9,37 +9,43 @@
  * byName.first('payments-hsm');
  */
 export class MultiIndex<K, V> {
-  private readonly map = new Map<K, Set<V>>();
+  /** A key's one record as itself (the usual case: no Set per key), or a Bucket once several share it. */
+  private readonly map = new Map<K, V | Bucket<V>>();
 
   add(key: K, value: V): void {
-    let set = this.map.get(key);
-    if (!set) {
-      set = new Set();
-      this.map.set(key, set);
-    }
-    set.add(value);
+    const held = this.map.get(key);
+    if (held === undefined) this.map.set(key, value);
+    else if (held instanceof Bucket) held.add(value);
+    else if (held !== value) this.map.set(key, new Bucket([held, value]));
   }
 
   delete(key: K, value: V): void {
-    const set = this.map.get(key);
-    if (!set) return;
-    set.delete(value);
-    if (set.size === 0) this.map.delete(key);
+    const held = this.map.get(key);
+    if (held === value) this.map.delete(key);
+    else if (held instanceof Bucket) {
+      held.delete(value);
+      if (held.size === 1) this.map.set(key, held.values().next().value as V);
+    }
   }
 
   /** The records under `key` (empty when none). */
   get(key: K): ReadonlySet<V> {
-    return this.map.get(key) ?? EMPTY;
+    const held = this.map.get(key);
+    if (held === undefined) return EMPTY;
+    return held instanceof Bucket ? held : new Set([held]);
   }
 
   first(key: K): V | undefined {
-    for (const value of this.get(key)) return value;
-    return undefined;
+    const held = this.map.get(key);
+    return held instanceof Bucket ? (held.values().next().value as V | undefined) : held;
   }
 
   clear(): void {
     this.map.clear();
   }
 }
+
+/** The records of a key several share; a class of its own so it is never mistaken for a record. */
+class Bucket<V> extends Set<V> {}
 
 const EMPTY: ReadonlySet<never> = new Set();
