@@ -21,7 +21,7 @@ export const MAX_NESTING_DEPTH = 1000;
 /** The request body as a JSON object; anything else is a `SerializationException` (spec §8.4). */
 export function decodeBody(body: string): unknown {
   if (body.trim() === '') return {};
-  if (nestingDepth(body) > MAX_NESTING_DEPTH) {
+  if (mayNestDeeperThan(body, MAX_NESTING_DEPTH) && nestingDepth(body) > MAX_NESTING_DEPTH) {
     throw new KmsError(
       'SerializationException',
       `Could not parse the request body: it is nested deeper than ${MAX_NESTING_DEPTH} levels.`,
@@ -35,6 +35,21 @@ export function decodeBody(body: string): unknown {
   }
   if (value === null) throw new KmsError('SerializationException', 'The request body must be a JSON object, not null.');
   return value;
+}
+
+/**
+ * False when `text` has too few brackets to nest `limit` deep: a native `indexOf` hop per bracket, so an
+ * ordinary request (a few brackets, maybe a 4 KB trust anchor) skips the character-by-character scan.
+ */
+function mayNestDeeperThan(text: string, limit: number): boolean {
+  let brackets = 0;
+  for (const open of ['{', '[']) {
+    for (let i = text.indexOf(open); i !== -1; i = text.indexOf(open, i + 1)) {
+      brackets += 1;
+      if (brackets > limit) return true;
+    }
+  }
+  return false;
 }
 
 /** The deepest nesting of arrays and objects in JSON text, strings skipped (no parse, no recursion). */
