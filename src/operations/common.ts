@@ -56,15 +56,10 @@ export function assertXksUnique(engine: Engine, ctx: CallContext, proxy: XksProx
     );
   }
   const isVpc = proxy.connectivity === 'VPC_ENDPOINT_SERVICE';
-  const endpointClash = [...engine.registry.withEndpoint(ctx.region, proxy.uriEndpoint)].some(
+  const clash = [...engine.registry.withEndpoint(ctx.region, proxy.uriEndpoint)].find(
     (s) => other(s) && (isVpc || s.xks?.connectivity === 'VPC_ENDPOINT_SERVICE'),
   );
-  if (endpointClash) {
-    throw new KmsError(
-      'XksProxyUriEndpointInUseException',
-      `The URI endpoint ${proxy.uriEndpoint} is already associated with an external key store that uses VPC endpoint service connectivity in this Region. Each such store needs its own private DNS name.`,
-    );
-  }
+  if (clash) throw endpointInUse(proxy, (clash.xks as XksProxyConfig).connectivity);
   if (isVpc && proxy.vpcEndpointServiceName) {
     const service = proxy.vpcEndpointServiceName;
     if ([...engine.registry.withVpcService(ctx.region, service)].some(other)) {
@@ -74,6 +69,19 @@ export function assertXksUnique(engine: Engine, ctx: CallContext, proxy: XksProx
       );
     }
   }
+}
+
+/**
+ * Say which side needs the endpoint to itself: the other store when it uses VPC endpoint service
+ * connectivity, else this request, whose VPC store may not share its private DNS name with a public one.
+ */
+function endpointInUse(proxy: XksProxyConfig, otherConnectivity: XksProxyConfig['connectivity']): KmsError {
+  const endpoint = proxy.uriEndpoint;
+  const text =
+    otherConnectivity === 'VPC_ENDPOINT_SERVICE'
+      ? `The URI endpoint ${endpoint} is already associated with an external key store that uses VPC endpoint service connectivity in this Region. Each such store needs its own private DNS name.`
+      : `The URI endpoint ${endpoint} is already associated with an external key store that uses public endpoint connectivity in this Region. An external key store with VPC endpoint service connectivity needs a private DNS name that no other external key store uses.`;
+  return new KmsError('XksProxyUriEndpointInUseException', text);
 }
 
 /** One CloudHSM store per cluster (or related cluster) in the account and Region. */
