@@ -48,8 +48,9 @@ describe('lookups follow every change to a store', () => {
     const first = clusterId();
     const second = clusterId();
     const id = await create(kms, cloudHsmInput({ CloudHsmClusterId: first }));
+    fake.world.cluster(second).relatedTo(first);
     await kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, CloudHsmClusterId: second }));
-    // The second cluster learned the first one's lineage: both are now in use through the store.
+    // The store is on the second cluster now; the first shares its lineage, so both are in use through it.
     for (const cluster of [first, second]) {
       const clash = await rejectionOf(
         kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput({ CloudHsmClusterId: cluster }))),
