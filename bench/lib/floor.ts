@@ -1,4 +1,5 @@
 import { KMSClient } from '@aws-sdk/client-kms';
+import { trustAnchorCertificate } from '../../src/fixtures/trust-anchor/trust-anchor-pool.js';
 import type { KmsFake } from '../../src/index.js';
 
 type Response = Awaited<ReturnType<KmsFake['requestHandler']['handle']>>['response'];
@@ -44,5 +45,5 @@ export function clusterIdFor(n: number): string {
   return `cluster-${s}`;
 }
 
-/** A short stand-in for a PEM trust anchor: the fake's default world accepts whatever it is first shown. */
-export const TRUST_ANCHOR = `-----BEGIN CERTIFICATE-----\n${'MIIBszCCAVmgAwIBAgIUQ'.repeat(3)}\n-----END CERTIFICATE-----`;
+/** A real X.509 CA certificate (the world refuses anything else), from the fixtures' seeded pool. */
+export const TRUST_ANCHOR = trustAnchorCertificate(0);
