@@ -86,6 +86,11 @@ export class Journal {
     return total;
   }
 
+  /** How many entries are kept now. */
+  get length(): number {
+    return this.ring.length;
+  }
+
   /** Entries of any kind dropped so far. */
   get dropped(): number {
     return this.droppedEntries;

@@ -1,3 +1,4 @@
+import { INSPECT, inspectAs } from '../usage/redacted-view.js';
 import { MultiIndex } from './indexes/multi-index.js';
 import { OrderedTable, type Page } from './indexes/ordered-table.js';
 import type { CallContext, StoreRecord } from './types.js';
@@ -124,6 +125,15 @@ export class StoreRegistry {
   /** Every store, in creation order (ids are added in the order their seq was taken). */
   all(): StoreRecord[] {
     return [...this.byId.values()];
+  }
+
+  /** Store records hold passwords and secret keys: printing the registry shows ids and states only. */
+  toJSON(): string[] {
+    return this.all().map((s) => `${s.id} ${s.name} ${s.state}`);
+  }
+
+  [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options?: unknown) => string): string {
+    return inspectAs('StoreRegistry', this.toJSON(), options, inspect);
   }
 
   clear(): void {
