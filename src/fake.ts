@@ -4,7 +4,7 @@ import { createFakeClient, type FakeClientConfig } from './adapters/sdk/client-f
 import { FakeRequestHandler } from './adapters/sdk/fake-request-handler.js';
 import { installFor, isInstalled, uninstallFor } from './adapters/sdk/install.js';
 import { Engine } from './engine/engine.js';
-import type { CallEntry, JournalEntry } from './engine/journal.js';
+import { type CallEntry, copyJournalValue, type JournalEntry } from './engine/journal.js';
 import { recordToSeed } from './engine/seed.js';
 import type { ConnectionErrorCode, ConnectionState, StoreSeed, Timing } from './engine/types.js';
 import type { Scenario } from './fixtures/scenario/scenario-types.js';
@@ -45,6 +45,11 @@ export interface KmsFakeOptions extends WorldSpec {
   /** The fake's clock; by default `Date.now()`, which follows Vitest/Jest fake timers. */
   now?: () => number | Date;
   /**
+   * How many journal entries to keep: the newest, older ones are dropped. Call counts stay exact. A whole
+   * number of at least 1, or `Infinity`. Default 10,000 (the journal empties at every `reset()`).
+   */
+  journalLimit?: number;
+  /**
    * `'none'` (default): clients the fake wires retry exactly as the SDK decides, without waiting between
    * attempts (so fake timers never hang a retry). `'real'`: the SDK's own backoff, for tests of backoff.
    */
@@ -83,6 +88,7 @@ export class KmsFake {
       now: checked.now,
       stores: checked.stores,
       world,
+      journalLimit: checked.journalLimit,
     });
     this.handler = new FakeRequestHandler(() => this.engine);
     this.attachments = new Attachments(this.handler, () => ({
@@ -223,18 +229,35 @@ export class KmsFake {
     return this.engine.seedStore(structuredClone(seed)).id;
   }
 
-  /** Every call and injection so far, oldest first (secrets redacted). */
+  /**
+   * Every call and injection kept so far, oldest first (secrets redacted): a copy, so changing it changes
+   * nothing in the fake. The journal keeps the newest `journalLimit` entries (default 10,000).
+   */
   get journal(): readonly JournalEntry[] {
-    return this.engine.journal;
+    return copyJournalValue(this.engine.journal.entries());
   }
 
-  /** The calls the fake answered, optionally of one operation. */
+  /** The kept calls the fake answered, optionally of one operation (a copy, as for `journal`). */
   calls(operation?: KmsOperationRef): CallEntry[] {
     const name =
       operation === undefined ? undefined : usage('fake.calls(operation?)').operation('operation', operation, true);
-    return this.engine.journal.filter(
-      (e): e is CallEntry => e.kind === 'call' && (name === undefined || e.operation === name),
-    );
+    const calls = this.engine.journal
+      .entries()
+      .filter((e): e is CallEntry => e.kind === 'call' && (name === undefined || e.operation === name));
+    return copyJournalValue(calls);
+  }
+
+  /**
+   * How many calls (of one operation, a name or a command class) the fake answered since the last reset:
+   * exact, including calls whose journal entries were dropped to stay within `journalLimit`.
+   *
+   * @example
+   * expect(fake.callCount('ConnectCustomKeyStore')).toBe(1);
+   */
+  callCount(operation?: KmsOperationRef): number {
+    const name =
+      operation === undefined ? undefined : usage('fake.callCount(operation?)').operation('operation', operation, true);
+    return this.engine.journal.callCount(name);
   }
 
   /** Every store as a seed (secrets left out), in creation order. */
@@ -271,7 +294,7 @@ export class KmsFake {
       account: this.engine.options.account,
       region: this.engine.options.region,
       stores: this.engine.registry.all().map((s) => `${s.id} ${s.name} ${s.state}`),
-      calls: this.engine.journal.filter((e) => e.kind === 'call').length,
+      calls: this.engine.journal.callCount(),
       installed: this.installed,
     };
   }

@@ -7,7 +7,7 @@ import { validateInput } from '../validation/validate-input.js';
 import type { World } from '../world/index.js';
 import { type Clock, createClock } from './clock.js';
 import { Injections } from './injections.js';
-import { type CallEntry, type JournalEntry, redactSecrets } from './journal.js';
+import { type CallEntry, Journal, redactSecrets } from './journal.js';
 import { MarkerCodec } from './markers.js';
 import { RandomSource } from './random.js';
 import { seedToRecord } from './seed.js';
@@ -25,6 +25,8 @@ export interface EngineOptions {
   now?: () => number | Date;
   stores: readonly StoreSeed[];
   world: World;
+  /** How many journal entries to keep (the newest); counts stay exact. Default 10,000. */
+  journalLimit?: number;
 }
 
 /** Raised by a transition observer; lets tests and the journal see every state change. */
@@ -41,12 +43,13 @@ export class Engine {
   readonly clock: Clock;
   readonly transitions: Transitions;
   readonly injections = new Injections();
-  readonly journal: JournalEntry[] = [];
+  readonly journal: Journal;
   /** Bumped by reset(), so markers issued before a reset are refused after it. */
   generation = 0;
   private readonly listeners = new Set<TransitionListener>();
 
   constructor(readonly options: EngineOptions) {
+    this.journal = new Journal(options.journalLimit);
     // The options hold the seeds, secrets included: printing them shows a summary.
     printAs(options, 'EngineOptions', () => ({
       account: options.account,
@@ -95,7 +98,7 @@ export class Engine {
       const injected = this.injections.takeFailure(operation);
       if (injected) throw injected;
       validateInput(operation, BEFORE_VALIDATION[operation]?.(input) ?? input);
-      for (const store of this.registry.list(ctx)) this.transitions.settleIfDue(store);
+      this.transitions.settleDue();
       const output = handler(this, ctx, input as Record<string, unknown>);
       entry.output = redactSecrets(output);
       return output;
@@ -171,9 +174,10 @@ export class Engine {
   /** Back to exactly the seeded state: stores, world, ids, journal and injections. */
   reset(): void {
     this.registry.clear();
+    this.transitions.clear();
     this.random.rewind();
     this.injections.clear();
-    this.journal.length = 0;
+    this.journal.clear();
     this.generation += 1;
     this.options.world.reset();
     this.seedAll();

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import * as crypto from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 /**
  * The fake's source of ids. With a seed it is a deterministic stream (sha256 in counter mode), so the
@@ -14,12 +15,12 @@ export class RandomSource {
 
   bytes(n: number): Buffer {
     if (this.seed === undefined) return randomBytes(n);
+    // Ids and request ids fit in one block: skip the chunk list (the stream is the same either way).
+    if (n <= 32) return sha256(`${this.seed}:${this.counter++}`).subarray(0, n);
     const chunks: Buffer[] = [];
     let have = 0;
     while (have < n) {
-      const block = createHash('sha256')
-        .update(`${this.seed}:${this.counter++}`)
-        .digest();
+      const block = sha256(`${this.seed}:${this.counter++}`);
       chunks.push(block);
       have += block.length;
     }
@@ -34,6 +35,7 @@ export class RandomSource {
 
   /** An RFC 4122 version-4 UUID. */
   uuid(): string {
+    if (this.seed === undefined) return randomUUID();
     const b = this.bytes(16);
     b[6] = ((b[6] as number) & 0x0f) | 0x40;
     b[8] = ((b[8] as number) & 0x3f) | 0x80;
@@ -45,4 +47,12 @@ export class RandomSource {
   rewind(): void {
     this.counter = 0;
   }
+}
+
+type OneShotHash = (algorithm: string, data: string, encoding: 'buffer') => Buffer;
+/** Node's one-shot `crypto.hash` (20.12+) costs a fraction of a Hash object; older Node 20 falls back. */
+const oneShot = (crypto as unknown as { hash?: OneShotHash }).hash;
+
+function sha256(text: string): Buffer {
+  return oneShot ? oneShot('sha256', text, 'buffer') : createHash('sha256').update(text).digest();
 }

@@ -34,7 +34,7 @@ export function seedToRecord(seed: StoreSeed, d: SeedDefaults): StoreRecord {
   const region = seed.Region ?? d.region;
   const id = seed.CustomKeyStoreId ?? d.newId();
   if (d.existing.hasId(id)) fail('a store with this id already exists. Give each seeded store its own id.');
-  const nameTaken = d.existing.list({ account, region }).some((s) => s.name === seed.CustomKeyStoreName);
+  const nameTaken = d.existing.findByName({ account, region }, seed.CustomKeyStoreName) !== undefined;
   if (nameTaken) fail(`the name is already used by another store in ${account}/${region}.`);
 
   const record: StoreRecord = {

@@ -7,6 +7,11 @@ import type { ConnectionErrorCode, PendingTransition, StoreRecord, Timing } from
  * clock, at once, or by hand.
  */
 export class Transitions {
+  /** Stores waiting on the clock (`afterMs`), so settling what is due never visits every store. */
+  private readonly timed = new Set<StoreRecord>();
+  /** The earliest `dueAt` among them (a lower bound once some settle), so most calls check one number. */
+  private earliestDue = Number.POSITIVE_INFINITY;
+
   constructor(
     private readonly clock: Clock,
     private readonly defaultTiming: () => Timing,
@@ -28,6 +33,10 @@ export class Transitions {
     if (typeof timing === 'object' && 'observations' in timing) pending.observationsLeft = timing.observations;
     if (typeof timing === 'object' && 'afterMs' in timing) pending.dueAt = this.clock() + timing.afterMs;
     store.pending = pending;
+    if (pending.dueAt !== undefined) {
+      this.timed.add(store);
+      this.earliestDue = Math.min(this.earliestDue, pending.dueAt);
+    }
     this.onChange(store, from);
     if (timing === 'immediate' || pending.observationsLeft === 0) this.settle(store);
   }
@@ -53,6 +62,26 @@ export class Transitions {
     if (due !== undefined && this.clock() >= due) this.settle(store);
   }
 
+  /** Apply every transition whose time has come on the clock: O(stores waiting on the clock), usually none. */
+  settleDue(): void {
+    if (this.timed.size === 0 || this.clock() < this.earliestDue) return;
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const store of this.timed) {
+      const due = store.pending?.dueAt;
+      // A store whose transition was settled, replaced or dropped some other way leaves the set here.
+      if (due === undefined) this.timed.delete(store);
+      else if (this.clock() >= due) this.settle(store);
+      else earliest = Math.min(earliest, due);
+    }
+    this.earliestDue = earliest;
+  }
+
+  /** Forget every waiting store (the registry was cleared). */
+  clear(): void {
+    this.timed.clear();
+    this.earliestDue = Number.POSITIVE_INFINITY;
+  }
+
   /** Count one Describe observation of the store, settling it when it has been seen often enough. */
   observed(store: StoreRecord): void {
     const pending = store.pending;
@@ -66,6 +95,7 @@ export class Transitions {
     if (!pending) return;
     const from = store.state;
     delete store.pending;
+    this.timed.delete(store);
     store.state = pending.to;
     if (pending.to === 'FAILED' && pending.errorCode) store.errorCode = pending.errorCode;
     else delete store.errorCode;

@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/engine.js';
+import { uriOf } from '../engine/store-registry.js';
 import type { CallContext, ConnectionState, StoreRecord, XksProxyConfig } from '../engine/types.js';
 import { KmsError } from '../errors/kms-error.js';
 
@@ -36,7 +37,7 @@ export function requireState(store: StoreRecord, allowed: readonly ConnectionSta
 
 /** Name uniqueness among every store of the account and Region, both types, exact match (spec §8.8). */
 export function assertNameFree(engine: Engine, ctx: CallContext, name: string, self?: StoreRecord): void {
-  if (engine.registry.list(ctx).some((s) => s !== self && s.name === name)) {
+  if ([...engine.registry.withName(ctx, name)].some((s) => s !== self)) {
     throw new KmsError(
       'CustomKeyStoreNameInUseException',
       `The custom key store name '${name}' is already used by another custom key store in this account and Region.`,
@@ -46,25 +47,22 @@ export function assertNameFree(engine: Engine, ctx: CallContext, name: string, s
 
 /** The XKS uniqueness rules of spec §5, in the order of §8.7. */
 export function assertXksUnique(engine: Engine, ctx: CallContext, proxy: XksProxyConfig, self?: StoreRecord): void {
-  const others = engine.registry.listRegion(ctx.region).filter((s) => s !== self && s.xks);
-  const sameScope = others.filter((s) => s.account === ctx.account);
-  const uri = proxy.uriEndpoint + proxy.uriPath;
-  if (sameScope.some((s) => (s.xks as XksProxyConfig).uriEndpoint + (s.xks as XksProxyConfig).uriPath === uri)) {
+  const other = (s: StoreRecord) => s !== self;
+  const uri = uriOf(proxy);
+  if ([...engine.registry.withUri(ctx, uri)].some(other)) {
     throw new KmsError(
       'XksProxyUriInUseException',
       `The URI ${uri} is already associated with another external key store in this account and Region. Each external key store needs a unique combination of proxy URI endpoint and path.`,
     );
   }
   const isVpc = proxy.connectivity === 'VPC_ENDPOINT_SERVICE';
-  const clash = others.find((s) => {
-    const x = s.xks as XksProxyConfig;
-    if (x.uriEndpoint !== proxy.uriEndpoint) return false;
-    return isVpc || x.connectivity === 'VPC_ENDPOINT_SERVICE';
-  });
+  const clash = [...engine.registry.withEndpoint(ctx.region, proxy.uriEndpoint)].find(
+    (s) => other(s) && (isVpc || s.xks?.connectivity === 'VPC_ENDPOINT_SERVICE'),
+  );
   if (clash) throw endpointInUse(proxy, (clash.xks as XksProxyConfig).connectivity);
   if (isVpc && proxy.vpcEndpointServiceName) {
     const service = proxy.vpcEndpointServiceName;
-    if (others.some((s) => s.xks?.vpcEndpointServiceName === service)) {
+    if ([...engine.registry.withVpcService(ctx.region, service)].some(other)) {
       throw new KmsError(
         'XksProxyVpcEndpointServiceInUseException',
         `The VPC endpoint service ${service} is already associated with another external key store. Each external key store with VPC endpoint service connectivity needs its own VPC endpoint service.`,
@@ -88,9 +86,15 @@ function endpointInUse(proxy: XksProxyConfig, otherConnectivity: XksProxyConfig[
 
 /** One CloudHSM store per cluster (or related cluster) in the account and Region. */
 export function assertClusterFree(engine: Engine, ctx: CallContext, clusterId: string): void {
-  const inUse = engine.registry
-    .list(ctx)
-    .find((s) => s.cloudHsm && engine.world.clustersRelated(ctx, s.cloudHsm.clusterId, clusterId));
+  // Only stores on a cluster of the same backup lineage can clash; the world names those clusters.
+  let inUse: StoreRecord | undefined;
+  for (const candidate of engine.world.relatedClusterIds(ctx, clusterId)) {
+    for (const s of engine.registry.onCluster(ctx, candidate)) {
+      if (s.cloudHsm && engine.world.clustersRelated(ctx, s.cloudHsm.clusterId, clusterId)) {
+        if (!inUse || s.seq < inUse.seq) inUse = s; // the oldest, as a scan in creation order finds
+      }
+    }
+  }
   if (inUse) {
     throw new KmsError(
       'CloudHsmClusterInUseException',

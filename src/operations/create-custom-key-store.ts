@@ -98,7 +98,7 @@ export function xksProxyFromInput(input: Input, account: string): XksProxyConfig
 
 function assertQuota(engine: Engine, ctx: CallContext): void {
   const quota = engine.options.quota;
-  if (engine.registry.list(ctx).length >= quota) {
+  if (engine.registry.count(ctx) >= quota) {
     throw new KmsError(
       'LimitExceededException',
       `You have reached the quota of ${quota} custom key stores in this account and Region. Delete a custom key store before you create another one.`,

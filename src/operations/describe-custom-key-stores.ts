@@ -2,6 +2,7 @@
 import type { Engine } from '../engine/engine.js';
 import type { CallContext, StoreRecord } from '../engine/types.js';
 import { KmsError } from '../errors/kms-error.js';
+import { WireDate } from '../protocol/json-protocol.js';
 import { type Input, notFoundById, type Output, str } from './common.js';
 
 const DEFAULT_PAGE_SIZE = 100;
@@ -31,24 +32,28 @@ export function describeCustomKeyStores(engine: Engine, ctx: CallContext, input:
     after = decoded;
   }
 
-  let stores = engine.registry.list(ctx);
+  let page: StoreRecord[];
+  let truncated: boolean;
   if (id !== undefined || name !== undefined) {
-    stores = stores.filter((s) => (id === undefined || s.id === id) && (name === undefined || s.name === name));
-    if (stores.length === 0) {
+    // Ids are unique per fake and names per account and Region: a filtered Describe finds one store at most.
+    const found = id !== undefined ? engine.registry.get(ctx, id) : engine.registry.findByName(ctx, name as string);
+    const matches = found !== undefined && (name === undefined || found.name === name);
+    if (!matches) {
       if (id !== undefined) throw notFoundById(id);
       throw new KmsError('CustomKeyStoreNotFoundException', `Custom key store with name '${name}' does not exist.`);
     }
+    page = found.seq > after ? [found] : [];
+    truncated = false; // Limit is at least 1 (the model says so), and one store fits.
+  } else {
+    ({ items: page, more: truncated } = engine.registry.page(ctx, after, limit));
   }
 
-  const remaining = stores.filter((s) => s.seq > after);
-  const page = remaining.slice(0, limit);
   const entries = page.map((store) => {
     engine.transitions.settleIfDue(store);
     const entry = describeEntry(store);
     engine.transitions.observed(store);
     return entry;
   });
-  const truncated = remaining.length > page.length;
   const output: Output = { CustomKeyStores: entries, Truncated: truncated };
   const last = page[page.length - 1];
   if (truncated && last) {
@@ -72,7 +77,7 @@ export function describeEntry(store: StoreRecord): Output {
   }
   entry.ConnectionState = store.state;
   if (store.state === 'FAILED' && store.errorCode) entry.ConnectionErrorCode = store.errorCode;
-  entry.CreationDate = new Date(store.creationDate);
+  entry.CreationDate = new WireDate(store.creationDate);
   entry.CustomKeyStoreType = store.type;
   if (store.xks) {
     const x = store.xks;

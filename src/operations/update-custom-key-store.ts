@@ -70,9 +70,11 @@ function updateCloudHsm(
   if (newName !== undefined) assertNameFree(engine, ctx, newName, store);
   if (clusterChange) engine.world.checkCloudHsmUpdate(ctx, store, clusterId as string);
 
-  if (newName !== undefined) store.name = newName;
-  if (password !== undefined) hsm.keyStorePassword = password;
-  if (clusterChange) hsm.clusterId = clusterId as string;
+  engine.registry.update(store, () => {
+    if (newName !== undefined) store.name = newName;
+    if (password !== undefined) hsm.keyStorePassword = password;
+    if (clusterChange) hsm.clusterId = clusterId as string;
+  });
   return {};
 }
 
@@ -117,8 +119,10 @@ function updateXks(
     engine.world.checkXksProxy(ctx, merged, 'update');
   }
 
-  if (newName !== undefined) store.name = newName;
-  store.xks = merged;
+  engine.registry.update(store, () => {
+    if (newName !== undefined) store.name = newName;
+    store.xks = merged;
+  });
   return {};
 }
 

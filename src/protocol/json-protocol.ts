@@ -21,7 +21,7 @@ export const MAX_NESTING_DEPTH = 1000;
 /** The request body as a JSON object; anything else is a `SerializationException` (spec §8.4). */
 export function decodeBody(body: string): unknown {
   if (body.trim() === '') return {};
-  if (nestingDepth(body) > MAX_NESTING_DEPTH) {
+  if (mayNestDeeperThan(body, MAX_NESTING_DEPTH) && nestingDepth(body) > MAX_NESTING_DEPTH) {
     throw new KmsError(
       'SerializationException',
       `Could not parse the request body: it is nested deeper than ${MAX_NESTING_DEPTH} levels.`,
@@ -35,6 +35,21 @@ export function decodeBody(body: string): unknown {
   }
   if (value === null) throw new KmsError('SerializationException', 'The request body must be a JSON object, not null.');
   return value;
+}
+
+/**
+ * False when `text` has too few brackets to nest `limit` deep: a native `indexOf` hop per bracket, so an
+ * ordinary request (a few brackets, maybe a 4 KB trust anchor) skips the character-by-character scan.
+ */
+function mayNestDeeperThan(text: string, limit: number): boolean {
+  let brackets = 0;
+  for (const open of ['{', '[']) {
+    for (let i = text.indexOf(open); i !== -1; i = text.indexOf(open, i + 1)) {
+      brackets += 1;
+      if (brackets > limit) return true;
+    }
+  }
+  return false;
 }
 
 /** The deepest nesting of arrays and objects in JSON text, strings skipped (no parse, no recursion). */
@@ -57,13 +72,47 @@ function nestingDepth(text: string): number {
   return deepest;
 }
 
-/** awsJson1_1: timestamps go out as epoch seconds with a millisecond fraction (spec §1). */
+/**
+ * A `Date` that goes on the wire as awsJson1_1 wants it: epoch seconds with a millisecond fraction
+ * (spec §1). `JSON.stringify` calls its `toJSON` natively, so encoding needs no replacer function (which
+ * would take JSON.stringify off its fast path and run JavaScript for every member of every output).
+ *
+ * @example
+ * entry.CreationDate = new WireDate(store.creationDate);
+ */
+export class WireDate extends Date {}
+// Date#toJSON is typed to return a string; the wire wants a number, so it is defined outside the class body.
+Object.defineProperty(WireDate.prototype, 'toJSON', {
+  value(this: Date): number {
+    return this.getTime() / 1000;
+  },
+});
+
+/** awsJson1_1 output. Operations put timestamps as {@link WireDate}; a plain `Date` is turned into one here. */
 export function encodeOutput(output: Record<string, unknown>): string {
-  return JSON.stringify(output, function (this: Record<string, unknown>, key: string, value: unknown) {
-    // JSON.stringify has already called Date#toJSON on `value`; the holder still has the Date itself.
-    const raw = this[key];
-    return raw instanceof Date ? raw.getTime() / 1000 : value;
-  });
+  toWireDates(output);
+  return JSON.stringify(output);
+}
+
+/** Replace every plain `Date` inside `value` by a {@link WireDate} of the same time, in place (no copy). */
+function toWireDates(value: unknown): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (item instanceof Date) {
+        if (!(item instanceof WireDate)) value[i] = new WireDate(item.getTime());
+      } else toWireDates(item);
+    }
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const item = record[key];
+    if (item instanceof Date) {
+      if (!(item instanceof WireDate)) record[key] = new WireDate(item.getTime());
+    } else if (item !== null && typeof item === 'object') toWireDates(item);
+  }
 }
 
 export function encodeError(error: KmsError): string {

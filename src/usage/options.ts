@@ -1,3 +1,4 @@
+import { DEFAULT_JOURNAL_LIMIT } from '../engine/journal.js';
 import type { StoreSeed, Timing } from '../engine/types.js';
 import { validateScenario } from '../fixtures/scenario/validate-scenario.js';
 import type { WorldSpec } from '../world/spec/world-spec.js';
@@ -15,6 +16,7 @@ export const KNOWN_OPTIONS = [
   'describeWithIdAndName',
   'now',
   'retryDelays',
+  'journalLimit',
   'clusters',
   'proxies',
   'vpcEndpointServices',
@@ -31,6 +33,8 @@ export interface CheckedOptions {
   describeWithIdAndName: 'reject' | 'and';
   now?: () => number | Date;
   retryDelays: 'none' | 'real';
+  /** Journal entries kept (the newest); a whole number ≥ 1 or Infinity. */
+  journalLimit: number;
   world: Required<Omit<WorldSpec, 'region'>> & { region: string };
 }
 
@@ -71,6 +75,7 @@ export function checkOptions(options: unknown): CheckedOptions {
       'and',
     ]),
     retryDelays: args.oneOf('options.retryDelays', o.retryDelays ?? 'none', ['none', 'real']),
+    journalLimit: checkJournalLimit(args, o.journalLimit),
     world: {
       clusters: scenario.clusters,
       proxies: scenario.proxies,
@@ -81,6 +86,15 @@ export function checkOptions(options: unknown): CheckedOptions {
   if (o.seed !== undefined) checked.seed = o.seed as string | number;
   if (o.now !== undefined) checked.now = o.now as () => number | Date;
   return checked;
+}
+
+function checkJournalLimit(args: ReturnType<typeof usage>, value: unknown): number {
+  if (value === undefined) return DEFAULT_JOURNAL_LIMIT;
+  if (value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1)) return value as number;
+  return args.fail(
+    'options.journalLimit',
+    `must be a whole number of at least 1, or Infinity; got ${typeof value === 'number' ? value : describeType(value)}.`,
+  );
 }
 
 /** A timing, copied: `'immediate'`, `'manual'`, `{ observations: n }` or `{ afterMs: n }`. */

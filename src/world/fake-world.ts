@@ -115,6 +115,14 @@ export class FakeWorld implements BackingWorld {
     return a === b || this.lineageOf(a) === this.lineageOf(b);
   }
 
+  relatedClusterIds(_ctx: CallContext, clusterId: string): Iterable<string> {
+    const lineage = this.lineageOf(clusterId);
+    const ids = new Set([clusterId, lineage]);
+    // Described clusters only: an undescribed cluster's lineage is its own id, already in the set.
+    for (const cluster of this.clusters.all()) if (cluster.backupLineage === lineage) ids.add(cluster.clusterId);
+    return ids;
+  }
+
   checkCloudHsmConnect(ctx: CallContext, store: StoreRecord): void {
     if (!store.cloudHsm) return;
     const refusal = connectRefusal(this.resolvedCluster(store.cloudHsm.clusterId), ctx);

@@ -27,6 +27,11 @@ export interface BackingWorld {
   checkCloudHsmUpdate(ctx: CallContext, store: StoreRecord, newClusterId: string): void;
   /** True when two clusters are the same cluster or share a backup lineage (cluster certificate). */
   clustersRelated(ctx: CallContext, a: string, b: string): boolean;
+  /**
+   * Every cluster id that may be related to `clusterId` (itself, its lineage, described clusters of that
+   * lineage), so a uniqueness check looks up stores on those clusters instead of scanning every store.
+   */
+  relatedClusterIds(ctx: CallContext, clusterId: string): Iterable<string>;
   /** Synchronous part of Connect for CloudHSM stores: NotActive / InvalidConfiguration. */
   checkCloudHsmConnect(ctx: CallContext, store: StoreRecord): void;
   /** Create (public endpoint: proxy health check; VPC: endpoint service) or Update of proxy fields. */

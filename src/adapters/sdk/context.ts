@@ -26,6 +26,9 @@ export function contextFromRequest(
 }
 
 export function headerValue(headers: Record<string, string | undefined>, name: string): string | undefined {
+  // The SDK writes header names in lower case; look there first and scan only for other spellings.
+  const direct = headers[name];
+  if (direct !== undefined) return direct;
   for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return v;
   return undefined;
 }

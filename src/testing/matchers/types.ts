@@ -5,6 +5,8 @@ import type { KmsOperationRef } from '../../usage/vocabulary.js';
 export interface KmsFakeLike {
   stores(): StoreSeed[];
   calls(operation?: string): CallEntry[];
+  /** Exact call count, including calls whose journal entries were dropped (`journalLimit`). */
+  callCount?(operation?: string): number;
 }
 
 /** A KMS operation: its name (`'ConnectCustomKeyStore'`) or the SDK command class (`ConnectCustomKeyStoreCommand`). */

@@ -94,13 +94,22 @@ export function trustAnchorError(cluster: ResolvedCluster, certificate: string):
   return cloudHsmErrors.incorrectTrustAnchor(cluster.clusterId);
 }
 
+/** Parsed answers for the few certificates a suite uses, so each Create does not parse its PEM again. */
+const x509Answers = new Map<string, boolean>();
+
 function isX509Certificate(text: string): boolean {
+  const known = x509Answers.get(text);
+  if (known !== undefined) return known;
+  let answer: boolean;
   try {
     new X509Certificate(text);
-    return true;
+    answer = true;
   } catch {
-    return false;
+    answer = false;
   }
+  if (x509Answers.size >= 64) x509Answers.clear(); // bounded: a suite of random certificates stays small
+  x509Answers.set(text, answer);
+  return answer;
 }
 
 /** Certificates compare by content: line breaks and surrounding spaces do not matter. */

@@ -1,0 +1,52 @@
+/** Wall time of `fn`, in milliseconds. */
+export async function timeMs(fn: () => Promise<unknown> | unknown): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** `fn` run `times` times in a row, in microseconds per run. */
+export async function perRunUs(times: number, fn: () => Promise<unknown> | unknown): Promise<number> {
+  const ms = await timeMs(async () => {
+    for (let i = 0; i < times; i++) await fn();
+  });
+  return (ms * 1000) / times;
+}
+
+export interface Side {
+  name: string;
+  /** One batch: returns microseconds per operation. */
+  batch: () => Promise<number>;
+}
+
+export interface Comparison {
+  /** Per round: candidate / baseline. */
+  ratios: number[];
+  baselineUs: number[];
+  candidateUs: number[];
+}
+
+/**
+ * Baseline and candidate measured side by side: each round runs one batch of each, in alternating order,
+ * so that a busy neighbour on a shared machine slows both alike and cancels out of the ratio.
+ */
+export async function compare(baseline: Side, candidate: Side, rounds: number): Promise<Comparison> {
+  await baseline.batch(); // warm-up: JIT, caches, lazily built middleware
+  await candidate.batch();
+  const out: Comparison = { ratios: [], baselineUs: [], candidateUs: [] };
+  for (let round = 0; round < rounds; round++) {
+    let b: number;
+    let c: number;
+    if (round % 2 === 0) {
+      b = await baseline.batch();
+      c = await candidate.batch();
+    } else {
+      c = await candidate.batch();
+      b = await baseline.batch();
+    }
+    out.baselineUs.push(b);
+    out.candidateUs.push(c);
+    out.ratios.push(c / b);
+  }
+  return out;
+}

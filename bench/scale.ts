@@ -1,0 +1,228 @@
+/**
+ * Target 3 of issue 13: seeding and reset() grow linearly with the store count, and per-call costs do not
+ * grow with it (ids, names, clusters and endpoints are indexed; pages start at the marker's position).
+ */
+import {
+  CreateCustomKeyStoreCommand,
+  DeleteCustomKeyStoreCommand,
+  DescribeCustomKeyStoresCommand,
+  type KMSClient,
+  paginateDescribeCustomKeyStores,
+  UpdateCustomKeyStoreCommand,
+} from '@aws-sdk/client-kms';
+import { createKmsFake, type KmsFake, type StoreSeed } from '../src/index.js';
+import { clusterIdFor, TRUST_ANCHOR } from './lib/floor.js';
+import { compare, perRunUs, timeMs } from './lib/measure.js';
+import { fmt, median, type Row, row } from './lib/stats.js';
+import type { BenchOptions } from './options.js';
+
+function seeds(n: number): StoreSeed[] {
+  return Array.from({ length: n }, (_, i) => ({
+    CustomKeyStoreName: `store-${i}`,
+    CloudHsmClusterId: clusterIdFor(i),
+    TrustAnchorCertificate: TRUST_ANCHOR,
+    CreationDate: '2026-01-01T00:00:00Z',
+  }));
+}
+
+function fakeOf(stores: readonly StoreSeed[]): KmsFake {
+  return createKmsFake({ stores, quota: stores.length + 100_000, seed: 'scale' });
+}
+
+export async function scale(options: BenchOptions): Promise<Row[]> {
+  const sizes = options.quick ? [10, 1_000, 10_000] : [10, 1_000, 10_000, 100_000];
+  const big = sizes[sizes.length - 1] as number;
+  const ref = sizes[sizes.length - 2] as number;
+  const rounds = options.quick ? 1 : 3;
+  const label = (n: number) => n.toLocaleString('en-US');
+  const rows: Row[] = [];
+
+  // Seeding and reset(): every size once per round, so each round gives one big/ref ratio.
+  const seedMs = new Map<number, number[]>(sizes.map((n) => [n, []]));
+  const resetMs = new Map<number, number[]>(sizes.map((n) => [n, []]));
+  const seedLists = new Map(sizes.map((n) => [n, seeds(n)]));
+  for (let round = 0; round < rounds; round++) {
+    for (const n of round % 2 ? [...sizes].reverse() : sizes) {
+      let fake: KmsFake | undefined;
+      seedMs.get(n)?.push(await timeMs(() => (fake = fakeOf(seedLists.get(n) as StoreSeed[]))));
+      resetMs.get(n)?.push(await timeMs(() => fake?.reset()));
+    }
+  }
+  for (const [what, times] of [
+    ['seeding (createKmsFake with stores)', seedMs],
+    ['reset()', resetMs],
+  ] as const) {
+    const ratios = (times.get(big) as number[]).map((t, i) => t / ((times.get(ref) as number[])[i] as number));
+    const abs = sizes.map((n) => `${label(n)}: ${fmt(median(times.get(n) as number[]))} ms`).join(', ');
+    rows.push(
+      row(
+        { id: '3a', figure: `${what}, ${label(big)} / ${label(ref)} stores`, how: abs, unit: '×', target: '≤ 12' },
+        ratios,
+      ),
+    );
+  }
+  seedLists.clear();
+
+  // Per call through the SDK: the same operations on a fake of 10 stores and one of `big` stores.
+  const small = fakeOf(seeds(10));
+  const large = fakeOf(seeds(big));
+  const calls = options.quick ? 30 : 150;
+  const perCallRounds = options.quick ? 3 : 5;
+  const sides = (fake: KmsFake) => {
+    const kms = fake.client();
+    const id = fake.stores()[Math.floor(fake.stores().length / 2)]?.CustomKeyStoreId as string;
+    return { fake, kms, id, name: `store-${Math.floor(fake.stores().length / 2)}` };
+  };
+  const a = sides(small);
+  const b = sides(large);
+  let fresh = 0;
+  const ops: [string, (s: ReturnType<typeof sides>) => Promise<number>][] = [
+    [
+      'Describe by id',
+      (s) => perRunUs(calls, () => s.kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: s.id }))),
+    ],
+    [
+      'Describe by name',
+      (s) => perRunUs(calls, () => s.kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreName: s.name }))),
+    ],
+    ['Create', (s) => createDelete(s.kms, calls, () => fresh++, 'create')],
+    ['Update (rename)', (s) => renames(s.kms, s.id, s.name, calls)],
+    ['Delete', (s) => createDelete(s.kms, calls, () => fresh++, 'delete')],
+  ];
+  for (const [name, op] of ops) {
+    const result = await compare(
+      { name: '10', batch: () => op(a) },
+      { name: 'big', batch: () => op(b) },
+      perCallRounds,
+    );
+    rows.push(
+      row(
+        {
+          id: '3b',
+          figure: `${name} at ${label(big)} / at 10 stores`,
+          how: `${calls} calls per batch, interleaved; ${fmt(median(result.baselineUs))} vs ${fmt(median(result.candidateUs))} µs per call`,
+          unit: '×',
+          target: '≤ 1.5',
+        },
+        result.ratios,
+      ),
+    );
+  }
+
+  // One page (Limit 100) at the end of the walk against the first page, on the big fake.
+  const lastMarker = await markerBeforeLastPage(b.kms);
+  const page = await compare(
+    {
+      name: 'first',
+      batch: () => perRunUs(calls, () => b.kms.send(new DescribeCustomKeyStoresCommand({ Limit: 100 }))),
+    },
+    {
+      name: 'last',
+      batch: () =>
+        perRunUs(calls, () => b.kms.send(new DescribeCustomKeyStoresCommand({ Limit: 100, Marker: lastMarker }))),
+    },
+    perCallRounds,
+  );
+  rows.push(
+    row(
+      {
+        id: '3c',
+        figure: `last page / first page (Limit 100) of ${label(big)} stores`,
+        how: `${calls} calls per batch, interleaved; ${fmt(median(page.baselineUs))} vs ${fmt(median(page.candidateUs))} µs per page`,
+        unit: '×',
+        target: '≤ 1.5',
+      },
+      page.ratios,
+    ),
+  );
+
+  // A full paginator walk: O(N) means the big walk costs about big/ref times the ref walk.
+  const refFake = fakeOf(seeds(ref));
+  const walk = async (kms: KMSClient) => {
+    let n = 0;
+    for await (const p of paginateDescribeCustomKeyStores({ client: kms, pageSize: 100 }, {}))
+      n += p.CustomKeyStores?.length ?? 0;
+    return n;
+  };
+  const walkRatios: number[] = [];
+  const walkMs: [number[], number[]] = [[], []];
+  for (let round = 0; round < rounds; round++) {
+    const r = await timeMs(() => walk(refFake.client()));
+    const g = await timeMs(() => walk(b.kms));
+    walkMs[0].push(r);
+    walkMs[1].push(g);
+    walkRatios.push(g / r);
+  }
+  rows.push(
+    row(
+      {
+        id: '3d',
+        figure: `full paginator walk (pages of 100), ${label(big)} / ${label(ref)} stores`,
+        how: `walked through the SDK paginator; ${fmt(median(walkMs[0]))} ms vs ${fmt(median(walkMs[1]))} ms; O(N) is ${big / ref}×`,
+        unit: '×',
+        target: `≈ ${big / ref} (O(N))`,
+      },
+      walkRatios,
+    ),
+  );
+  return rows;
+}
+
+async function createDelete(
+  kms: KMSClient,
+  calls: number,
+  next: () => number,
+  timed: 'create' | 'delete',
+): Promise<number> {
+  const ids: string[] = [];
+  const create = async () => {
+    const n = 500_000 + next();
+    const { CustomKeyStoreId } = await kms.send(
+      new CreateCustomKeyStoreCommand({
+        CustomKeyStoreName: `created-${n}`,
+        CloudHsmClusterId: clusterIdFor(n),
+        TrustAnchorCertificate: TRUST_ANCHOR,
+        KeyStorePassword: 'bench-password',
+      }),
+    );
+    ids.push(CustomKeyStoreId as string);
+  };
+  const remove = async () => void (await kms.send(new DeleteCustomKeyStoreCommand({ CustomKeyStoreId: ids.pop() })));
+  if (timed === 'create') {
+    const us = await perRunUs(calls, create);
+    for (let i = 0; i < calls; i++) await remove();
+    return us;
+  }
+  for (let i = 0; i < calls; i++) await create();
+  return perRunUs(calls, remove);
+}
+
+async function renames(kms: KMSClient, id: string, name: string, calls: number): Promise<number> {
+  let flip = false;
+  return perRunUs(calls, async () => {
+    flip = !flip;
+    await kms.send(
+      new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, NewCustomKeyStoreName: flip ? `${name}-renamed` : name }),
+    );
+  });
+}
+
+/** The marker that asks for the last page of 100, found by walking in pages of 1000 first. */
+async function markerBeforeLastPage(kms: KMSClient): Promise<string> {
+  let marker: string | undefined;
+  let previous: string | undefined;
+  do {
+    const out = await kms.send(new DescribeCustomKeyStoresCommand({ Limit: 1000, Marker: marker }));
+    previous = marker;
+    marker = out.NextMarker;
+  } while (marker);
+  // Pages of 1000 end where pages of 100 do when the count is a multiple of 1000: re-walk the last 1000 by 100.
+  let m = previous;
+  let last = previous;
+  for (;;) {
+    const out = await kms.send(new DescribeCustomKeyStoresCommand({ Limit: 100, Marker: m }));
+    if (!out.NextMarker) return last as string;
+    last = out.NextMarker;
+    m = out.NextMarker;
+  }
+}

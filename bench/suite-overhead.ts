@@ -1,0 +1,151 @@
+/**
+ * Target 6 of issue 13: one Vitest file of N tests (each: reset, create, connect, describe) written with
+ * `useKmsFake`, against the same N tests written with aws-sdk-client-mock stubs. Each file runs in its own
+ * `vitest run`, the two alternating round after round; the figure is the ratio of wall times.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fmt, median, type Row, row } from './lib/stats.js';
+import type { BenchOptions } from './options.js';
+
+const DIR = 'bench/.suite';
+
+const COMMON = `import {
+  ConnectCustomKeyStoreCommand,
+  CreateCustomKeyStoreCommand,
+  DescribeCustomKeyStoresCommand,
+  KMSClient,
+} from '@aws-sdk/client-kms';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
+const create = {
+  CustomKeyStoreName: 'payments-hsm',
+  CloudHsmClusterId: 'cluster-abcdefghijk',
+  TrustAnchorCertificate: '-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----',
+  KeyStorePassword: 'kmsPswd-2026',
+};
+`;
+
+const TESTS = (n: number, clientConfig = '') => `
+let kms: KMSClient;
+beforeAll(() => {
+  kms = new KMSClient({ region: 'us-east-1'${clientConfig} });
+});
+for (let i = 0; i < ${n}; i++) {
+  it(\`creates, connects and describes a store (\${i})\`, async () => {
+    const { CustomKeyStoreId } = await kms.send(new CreateCustomKeyStoreCommand(create));
+    await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId }));
+    const { CustomKeyStores } = await kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId }));
+    expect(CustomKeyStores?.[0]?.ConnectionState).toBe('CONNECTING');
+  });
+}
+`;
+
+const FAKE = (n: number) => `${COMMON}import { useKmsFake } from 'fake-kms/vitest';
+useKmsFake();
+void beforeEach;
+${TESTS(n)}`;
+
+/** The same, with the client built from the documented fast configuration (target 2). */
+const FAST = (n: number) => `${COMMON}import { fastKmsClientConfig } from 'fake-kms';
+import { useKmsFake } from 'fake-kms/vitest';
+useKmsFake();
+void beforeEach;
+${TESTS(n, ', ...fastKmsClientConfig()')}`;
+
+const MOCK = (n: number) => `${COMMON}import { mockClient } from 'aws-sdk-client-mock';
+const mock = mockClient(KMSClient);
+beforeEach(() => {
+  mock.reset();
+  mock.on(CreateCustomKeyStoreCommand).resolves({ CustomKeyStoreId: 'cks-1234567890abcdef0' });
+  mock.on(ConnectCustomKeyStoreCommand).resolves({});
+  mock.on(DescribeCustomKeyStoresCommand).resolves({
+    CustomKeyStores: [
+      {
+        CustomKeyStoreId: 'cks-1234567890abcdef0',
+        CustomKeyStoreName: 'payments-hsm',
+        CloudHsmClusterId: 'cluster-abcdefghijk',
+        TrustAnchorCertificate: create.TrustAnchorCertificate,
+        ConnectionState: 'CONNECTING',
+        CreationDate: new Date(),
+        CustomKeyStoreType: 'AWS_CLOUDHSM',
+      },
+    ],
+  });
+});
+${TESTS(n)}`;
+
+const CONFIG = `import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+const src = (path: string) => fileURLToPath(new URL(\`../../src/\${path}\`, import.meta.url));
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^fake-kms$/, replacement: src('index.ts') },
+      { find: /^fake-kms\\/vitest$/, replacement: src('testing/vitest.ts') },
+    ],
+  },
+  test: { include: ['*.test.ts'], environment: 'node', env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
+});
+`;
+
+function vitest(file: string): number {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(
+    process.execPath,
+    ['node_modules/vitest/vitest.mjs', 'run', '--root', DIR, '--config', 'vitest.config.ts', file],
+    { encoding: 'utf8' },
+  );
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`vitest ${file} failed:\n${result.stdout}\n${result.stderr}`);
+  return ms;
+}
+
+export async function suiteOverhead(options: BenchOptions): Promise<Row[]> {
+  const n = options.quick ? 200 : 1_000;
+  const rounds = options.quick ? 1 : 2;
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  writeFileSync(`${DIR}/vitest.config.ts`, CONFIG);
+  writeFileSync(`${DIR}/fake.test.ts`, FAKE(n));
+  writeFileSync(`${DIR}/mock.test.ts`, MOCK(n));
+  writeFileSync(`${DIR}/fast.test.ts`, FAST(n));
+  try {
+    vitest('mock.test.ts'); // warm-up: Vite's transform cache, the file system cache
+    vitest('fake.test.ts');
+    const mock: number[] = [];
+    const fake: number[] = [];
+    const fast: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const runs: [string, number[]][] = [
+        ['mock.test.ts', mock],
+        ['fake.test.ts', fake],
+        ['fast.test.ts', fast],
+      ];
+      for (const [file, times] of round % 2 ? runs.reverse() : runs) times.push(vitest(file));
+    }
+    return [
+      row(
+        {
+          id: '6',
+          figure: `Vitest file of ${n.toLocaleString('en-US')} tests: useKmsFake / aws-sdk-client-mock stubs`,
+          how: `each test resets, creates, connects, describes; wall time of \`vitest run\`: ${fmt(median(mock) / 1000)} s vs ${fmt(median(fake) / 1000)} s (+${fmt((median(fake) - median(mock)) / n)} ms per test)`,
+          unit: '×',
+          target: '≤ 1.2',
+        },
+        fake.map((t, i) => t / (mock[i] as number)),
+      ),
+      row(
+        {
+          id: '6b',
+          figure: 'the same, the client built with fastKmsClientConfig() / aws-sdk-client-mock stubs',
+          how: `same runs, interleaved with the two above: ${fmt(median(fast) / 1000)} s (+${fmt((median(fast) - median(mock)) / n)} ms per test)`,
+          unit: '×',
+          target: 'report',
+        },
+        fast.map((t, i) => t / (mock[i] as number)),
+      ),
+    ];
+  } finally {
+    rmSync(DIR, { recursive: true, force: true });
+  }
+}
