@@ -104,5 +104,6 @@ describe('the no-network tripwire (test/setup/no-network-vitest-setup.ts)', () =
     expect(run.status, output).not.toBe(0);
     expect(output).toMatch(/tried to reach the network 1 time\(s\), even if the error was caught/);
     expect(output).toContain('203.0.113.7:443');
-  });
+    // A whole Vitest run in a child process: minutes on a loaded 2-core machine, not the default 5 s.
+  }, 120_000);
 });
