@@ -1,5 +1,6 @@
 export type { FakeClientConfig } from './adapters/sdk/client-factory.js';
 export type { FakeRequestHandler } from './adapters/sdk/fake-request-handler.js';
+export type { InstallOptions } from './adapters/sdk/install.js';
 export type { CallEntry, InjectionEntry, JournalEntry } from './engine/journal.js';
 export type {
   ConnectionErrorCode,

@@ -2,41 +2,124 @@ import type { KMSClient } from '@aws-sdk/client-kms';
 import { FakeKmsUsageError } from '../../errors/kms-error.js';
 import { fakeCredentials } from './client-factory.js';
 import { hardenEnvironment, releaseEnvironment } from './env-hardening.js';
-import type { FakeRequestHandler, SdkHttpRequest } from './fake-request-handler.js';
+import { type FakeRequestHandler, isFakeRequestHandler, type SdkHttpRequest } from './fake-request-handler.js';
+import { clearOwner, nextFakeName, ownerOf, setOwner, type WiringKind } from './ownership.js';
 
 export const MIDDLEWARE_NAME = 'fakeKmsTransport';
 
-interface Saved {
+interface Wired {
   credentials: unknown;
   region: unknown;
+  kind: WiringKind;
 }
 
-type ClientConfig = { credentials: unknown; region: unknown };
+type ClientConfig = { credentials: unknown; region: unknown; requestHandler?: unknown };
 
 /**
- * Routes an existing KMSClient's calls to the fake through a middleware at the innermost end of its
- * stack: the SDK still serializes, signs, retries and deserializes; only the socket is replaced. The
- * client's credentials become static fake ones (so no provider chain ever runs) and a client with no
- * Region falls back to the fake's. `detach` restores all of it.
+ * Routes KMSClients the fake did not build to it, through a middleware at the innermost end of their
+ * stack: the SDK still serializes, signs, retries and deserializes; only the socket is replaced.
+ *
+ * Each wiring binds the fake and the account when it is made, and the SDK builds a call's handler chain
+ * when the call starts: a call in flight (an SDK retry in backoff included) keeps being answered by the
+ * fake it started with, whatever detach, uninstall or another fake does meanwhile. The middleware never
+ * calls the next handler, so no request that reached it can go to the SDK's real transport.
  */
 export class Attachments {
-  private readonly saved = new Map<KMSClient, Saved>();
+  /** How this fake is named in messages about ownership. */
+  readonly name: string;
+  private readonly wired = new Map<KMSClient, Wired>();
 
   constructor(
     private readonly handler: FakeRequestHandler,
     private readonly defaults: () => { account: string; region: string },
-    private readonly active: () => boolean = () => true,
-  ) {}
+  ) {
+    const { account, region } = defaults();
+    this.name = nextFakeName(account, region);
+  }
 
+  /** Explicit wiring (`fake.attach`): refused if another fake wired the client explicitly or built it. */
   attach(client: KMSClient, account?: string): void {
-    if (this.saved.has(client)) return;
+    const owner = ownerOf(client);
+    if (owner && owner.fake !== this) {
+      if (owner.kind !== 'install') {
+        const how = owner.kind === 'client' ? 'was built by' : 'is attached to';
+        throw new FakeKmsUsageError(
+          `This KMSClient ${how} another fake, ${owner.name}; a client belongs to one fake at a time. ` +
+            `${owner.kind === 'client' ? 'Build a client of this fake with fake.client()' : 'Call detach(client) on that fake first'}, or use that fake.`,
+        );
+      }
+      // Explicit wiring beats another fake's install(): the client now keeps this fake under any install.
+      owner.release();
+    }
+    this.wire(client, account, 'attach');
+  }
+
+  /** Wiring by `install()` at a client's first `send`: only for clients no fake owns. */
+  claim(client: KMSClient): void {
+    if (ownerOf(client)) return;
+    const { requestHandler } = client.config as unknown as ClientConfig;
+    // A client built with another fake's `requestHandler` already answers from that fake.
+    if (isFakeRequestHandler(requestHandler) && requestHandler !== this.handler) return;
+    this.wire(client, undefined, 'install');
+  }
+
+  /** Record that `fake.client()` built this client: it keeps this fake and its account for life. */
+  own(client: KMSClient): void {
+    setOwner(client, { fake: this, name: this.name, kind: 'client', release: () => clearOwner(client, this) });
+  }
+
+  detach(client: KMSClient): void {
+    const saved = this.wired.get(client);
+    if (!saved) return;
+    const config = client.config as unknown as ClientConfig;
+    config.credentials = saved.credentials;
+    config.region = saved.region;
+    client.middlewareStack.remove(MIDDLEWARE_NAME);
+    forgetCachedHandlers(client);
+    this.wired.delete(client);
+    clearOwner(client, this);
+    if (this.wired.size === 0) releaseEnvironment(this);
+  }
+
+  /** Undo what `install()` wired, and only that: clients wired with `attach()` stay attached. */
+  detachInstalled(): void {
+    for (const [client, wired] of [...this.wired]) if (wired.kind === 'install') this.detach(client);
+  }
+
+  isAttached(client: KMSClient): boolean {
+    return this.wired.has(client);
+  }
+
+  private wire(client: KMSClient, account: string | undefined, kind: WiringKind): void {
     hardenEnvironment(this, this.defaults().region);
     const config = client.config as unknown as ClientConfig;
-    this.saved.set(client, { credentials: config.credentials, region: config.region });
-    const { account: defaultAccount, region: defaultRegion } = this.defaults();
-    const identity = fakeCredentials(account ?? defaultAccount);
-    config.credentials = async () => identity;
+    if (!this.wired.has(client)) {
+      this.wired.set(client, { credentials: config.credentials, region: config.region, kind });
+      this.replaceIdentityAndRegion(config);
+    }
+    const wired = this.wired.get(client) as Wired;
+    wired.kind = kind;
+    const bound = account ?? this.defaults().account;
+    config.credentials = async () => fakeCredentials(bound);
+    const handler = this.handler;
+    client.middlewareStack.remove(MIDDLEWARE_NAME);
+    client.middlewareStack.add(
+      () => async (args) => {
+        const request = (args as unknown as { request: SdkHttpRequest }).request;
+        const { response } = await handler.answer(request, bound);
+        return { response, output: undefined as never };
+      },
+      { step: 'deserialize', priority: 'low', name: MIDDLEWARE_NAME, override: true, tags: ['FAKE_KMS'] },
+    );
+    forgetCachedHandlers(client);
+    setOwner(client, { fake: this, name: this.name, kind, release: () => this.detach(client) });
+    assertInnermost(client);
+  }
+
+  /** No provider chain runs (no SSO, no metadata look-up), and a client with no Region gets the fake's. */
+  private replaceIdentityAndRegion(config: ClientConfig): void {
     const userRegion = config.region as (() => Promise<string | undefined>) | undefined;
+    const defaultRegion = () => this.defaults().region;
     config.region = async () => {
       try {
         const region = await userRegion?.();
@@ -44,50 +127,30 @@ export class Attachments {
       } catch {
         // No Region configured anywhere: the fake's default keeps the client usable.
       }
-      return defaultRegion;
+      return defaultRegion();
     };
-    client.middlewareStack.add(
-      (next) => async (args) => {
-        if (!this.active() || !this.saved.has(client)) return next(args);
-        const { response } = await this.handler.handle((args as unknown as { request: SdkHttpRequest }).request);
-        return { response, output: undefined as never };
-      },
-      { step: 'deserialize', priority: 'low', name: MIDDLEWARE_NAME, override: true, tags: ['FAKE_KMS'] },
-    );
-    assertInnermost(client);
   }
+}
 
-  detach(client: KMSClient): void {
-    const saved = this.saved.get(client);
-    if (!saved) return;
-    const config = client.config as unknown as ClientConfig;
-    config.credentials = saved.credentials;
-    config.region = saved.region;
-    client.middlewareStack.remove(MIDDLEWARE_NAME);
-    this.saved.delete(client);
-    if (this.saved.size === 0) releaseEnvironment(this);
-  }
-
-  detachAll(): void {
-    for (const client of [...this.saved.keys()]) this.detach(client);
-  }
-
-  isAttached(client: KMSClient): boolean {
-    return this.saved.has(client);
-  }
+/** With `cacheMiddleware: true` the SDK keeps built handler chains; a rewired client must build new ones. */
+function forgetCachedHandlers(client: KMSClient): void {
+  delete (client as unknown as { handlers?: unknown }).handlers;
 }
 
 /**
  * The middleware must sit inside the SDK's deserializer, so that the SDK parses what the fake returns.
- * If an SDK upgrade changes the stack's shape, say so at once rather than answer without deserializing.
+ * SDKs from 3.1000 on put the deserializer on the client's stack, where its place can be checked; older
+ * ones add it per command, at the same step with a higher priority than the fake's, so it always wraps
+ * the fake (the e2e test runs the oldest supported SDK to prove it). If a client-level deserializer sits
+ * inside the fake, the SDK's shape has changed: say so at once rather than answer without deserializing.
  */
 function assertInnermost(client: KMSClient): void {
   const ids = client.middlewareStack.identify();
   const ours = ids.findIndex((id) => id.startsWith(MIDDLEWARE_NAME));
   const deserializer = ids.findIndex((id) => id.startsWith('deserializerMiddleware'));
-  if (deserializer < 0 || ours < deserializer) {
+  if (deserializer >= 0 && ours < deserializer) {
     throw new FakeKmsUsageError(
-      `fake-kms cannot wire this KMSClient: its middleware stack has no deserializerMiddleware before the fake (${ids.join(' | ')}). Use fake.client() instead and report the @aws-sdk/client-kms version.`,
+      `fake-kms cannot wire this KMSClient: its deserializerMiddleware sits inside the fake (${ids.join(' | ')}). Use fake.client() instead and report the @aws-sdk/client-kms version.`,
     );
   }
 }
