@@ -6,11 +6,16 @@ import { type FakeRequestHandler, isFakeRequestHandler, type SdkHttpRequest } fr
 import { clearOwner, nextFakeName, ownerOf, setOwner, type WiringKind } from './ownership.js';
 
 export const MIDDLEWARE_NAME = 'fakeKmsTransport';
+const IN_FLIGHT_NAME = 'fakeKmsInFlight';
 
 interface Wired {
   credentials: unknown;
   region: unknown;
   kind: WiringKind;
+  /** Calls started while wired that have not finished (their retries included). */
+  inFlight: number;
+  /** Detached, but calls are in flight: restore the client's own credentials and Region when they end. */
+  detached: boolean;
 }
 
 type ClientConfig = { credentials: unknown; region: unknown; requestHandler?: unknown };
@@ -22,7 +27,9 @@ type ClientConfig = { credentials: unknown; region: unknown; requestHandler?: un
  * Each wiring binds the fake and the account when it is made, and the SDK builds a call's handler chain
  * when the call starts: a call in flight (an SDK retry in backoff included) keeps being answered by the
  * fake it started with, whatever detach, uninstall or another fake does meanwhile. The middleware never
- * calls the next handler, so no request that reached it can go to the SDK's real transport.
+ * calls the next handler, so no request that reached it can go to the SDK's real transport. The SDK signs
+ * every attempt with the client's current credentials, so `detach` puts the client's own credentials
+ * back only once its calls in flight have ended: a retry never runs the real provider chain.
  */
 export class Attachments {
   /** How this fake is named in messages about ownership. */
@@ -69,15 +76,22 @@ export class Attachments {
   }
 
   detach(client: KMSClient): void {
-    const saved = this.wired.get(client);
-    if (!saved) return;
-    const config = client.config as unknown as ClientConfig;
-    config.credentials = saved.credentials;
-    config.region = saved.region;
+    const wired = this.wired.get(client);
+    if (!wired || wired.detached) return;
     client.middlewareStack.remove(MIDDLEWARE_NAME);
+    client.middlewareStack.remove(IN_FLIGHT_NAME);
     forgetCachedHandlers(client);
-    this.wired.delete(client);
     clearOwner(client, this);
+    wired.detached = true;
+    if (wired.inFlight === 0) this.restore(client, wired);
+  }
+
+  private restore(client: KMSClient, wired: Wired): void {
+    if (this.wired.get(client) !== wired) return;
+    const config = client.config as unknown as ClientConfig;
+    config.credentials = wired.credentials;
+    config.region = wired.region;
+    this.wired.delete(client);
     if (this.wired.size === 0) releaseEnvironment(this);
   }
 
@@ -87,18 +101,21 @@ export class Attachments {
   }
 
   isAttached(client: KMSClient): boolean {
-    return this.wired.has(client);
+    return this.wired.get(client)?.detached === false;
   }
 
   private wire(client: KMSClient, account: string | undefined, kind: WiringKind): void {
     hardenEnvironment(this, this.defaults().region);
     const config = client.config as unknown as ClientConfig;
-    if (!this.wired.has(client)) {
-      this.wired.set(client, { credentials: config.credentials, region: config.region, kind });
-      this.replaceIdentityAndRegion(config);
+    let wired = this.wired.get(client);
+    if (!wired) {
+      wired = { credentials: config.credentials, region: config.region, kind, inFlight: 0, detached: false };
+      this.wired.set(client, wired);
+      this.replaceRegion(config);
     }
-    const wired = this.wired.get(client) as Wired;
     wired.kind = kind;
+    wired.detached = false;
+    const counted = wired;
     const bound = account ?? this.defaults().account;
     config.credentials = async () => fakeCredentials(bound);
     const handler = this.handler;
@@ -111,13 +128,26 @@ export class Attachments {
       },
       { step: 'deserialize', priority: 'low', name: MIDDLEWARE_NAME, override: true, tags: ['FAKE_KMS'] },
     );
+    client.middlewareStack.remove(IN_FLIGHT_NAME);
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        counted.inFlight++;
+        try {
+          return await next(args);
+        } finally {
+          counted.inFlight--;
+          if (counted.inFlight === 0 && counted.detached) this.restore(client, counted);
+        }
+      },
+      { step: 'initialize', priority: 'high', name: IN_FLIGHT_NAME, override: true, tags: ['FAKE_KMS'] },
+    );
     forgetCachedHandlers(client);
     setOwner(client, { fake: this, name: this.name, kind, release: () => this.detach(client) });
     assertInnermost(client);
   }
 
-  /** No provider chain runs (no SSO, no metadata look-up), and a client with no Region gets the fake's. */
-  private replaceIdentityAndRegion(config: ClientConfig): void {
+  /** A client with no Region anywhere gets the fake's. */
+  private replaceRegion(config: ClientConfig): void {
     const userRegion = config.region as (() => Promise<string | undefined>) | undefined;
     const defaultRegion = () => this.defaults().region;
     config.region = async () => {
