@@ -11,6 +11,7 @@ const IN_FLIGHT_NAME = 'fakeKmsInFlight';
 interface Wired {
   credentials: unknown;
   region: unknown;
+  signer: unknown;
   kind: WiringKind;
   /** Calls started while wired that have not finished (their retries included). */
   inFlight: number;
@@ -18,7 +19,7 @@ interface Wired {
   detached: boolean;
 }
 
-type ClientConfig = { credentials: unknown; region: unknown; requestHandler?: unknown };
+type ClientConfig = { credentials: unknown; region: unknown; signer?: unknown; requestHandler?: unknown };
 
 /**
  * Routes KMSClients the fake did not build to it, through a middleware at the innermost end of their
@@ -91,6 +92,7 @@ export class Attachments {
     const config = client.config as unknown as ClientConfig;
     config.credentials = wired.credentials;
     config.region = wired.region;
+    config.signer = wired.signer;
     this.wired.delete(client);
     if (this.wired.size === 0) releaseEnvironment(this);
   }
@@ -109,7 +111,14 @@ export class Attachments {
     const config = client.config as unknown as ClientConfig;
     let wired = this.wired.get(client);
     if (!wired) {
-      wired = { credentials: config.credentials, region: config.region, kind, inFlight: 0, detached: false };
+      wired = {
+        credentials: config.credentials,
+        region: config.region,
+        signer: config.signer,
+        kind,
+        inFlight: 0,
+        detached: false,
+      };
       this.wired.set(client, wired);
       this.replaceRegion(config);
     }
@@ -117,7 +126,9 @@ export class Attachments {
     wired.detached = false;
     const counted = wired;
     const bound = account ?? this.defaults().account;
-    config.credentials = async () => fakeCredentials(bound);
+    const identity = async () => fakeCredentials(bound);
+    config.credentials = identity;
+    config.signer = signerWith(wired.signer, identity);
     const handler = this.handler;
     client.middlewareStack.remove(MIDDLEWARE_NAME);
     client.middlewareStack.add(
@@ -160,6 +171,19 @@ export class Attachments {
       return defaultRegion();
     };
   }
+}
+
+/**
+ * SDKs before 3.9xx build their SigV4 signer over the credential provider the client was constructed
+ * with, not over `config.credentials`: the signer they return is wrapped (never changed, it may be
+ * shared) so that it signs with the fake's credentials and no provider chain runs.
+ */
+function signerWith(original: unknown, identity: () => Promise<unknown>): unknown {
+  if (typeof original !== 'function') return original;
+  return async (...args: unknown[]) => {
+    const signer = await (original as (...a: unknown[]) => Promise<object>)(...args);
+    return Object.create(signer, { credentialProvider: { value: identity } });
+  };
 }
 
 /** With `cacheMiddleware: true` the SDK keeps built handler chains; a rewired client must build new ones. */
