@@ -1,6 +1,6 @@
 import { DescribeCustomKeyStoresCommand, KMSClient } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
-import { createKmsFake } from '../../src/index.js';
+import { createKmsFake, FakeKmsUsageError } from '../../src/index.js';
 import { registerKmsFake, type TestHooks } from '../../src/testing/core/use-kms-fake.js';
 import { afterFirstAttempt, networkAttempts, withProductionLikeCredentials } from './production-like.js';
 
@@ -64,6 +64,30 @@ describe('a call in flight (an SDK retry in backoff included)', () => {
     } finally {
       second.uninstall();
     }
+    expect(networkAttempts()).toEqual([]);
+  });
+
+  it("cannot be taken over by another fake's attach() while it runs; the client is free once it ended", async () => {
+    const a = createKmsFake();
+    const b = createKmsFake();
+    const kms = new KMSClient({});
+    a.attach(kms);
+    a.failNext('DescribeCustomKeyStores', 'KMSInternalException');
+    let takeover: unknown;
+    afterFirstAttempt(kms, () => {
+      a.detach(kms);
+      try {
+        b.attach(kms);
+      } catch (error) {
+        takeover = error;
+      }
+    });
+    await kms.send(new DescribeCustomKeyStoresCommand({}));
+    expect(takeover).toBeInstanceOf(FakeKmsUsageError);
+    expect(String(takeover)).toMatch(/still has calls in flight that fake-kms fake #\d+ .* answers/);
+    b.attach(kms);
+    await kms.send(new DescribeCustomKeyStoresCommand({}));
+    expect([a.calls().length, b.calls().length]).toEqual([2, 1]);
     expect(networkAttempts()).toEqual([]);
   });
 

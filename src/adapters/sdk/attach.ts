@@ -49,6 +49,11 @@ export class Attachments {
   attach(client: KMSClient, account?: string): void {
     const owner = ownerOf(client);
     if (owner && owner.fake !== this) {
+      if (owner.kind === 'detaching') {
+        throw new FakeKmsUsageError(
+          `This KMSClient still has calls in flight that ${owner.name} answers (it was detached from it while they ran). Await them, then attach it to this fake.`,
+        );
+      }
       if (owner.kind !== 'install') {
         const how = owner.kind === 'client' ? 'was built by' : 'is attached to';
         throw new FakeKmsUsageError(
@@ -64,7 +69,8 @@ export class Attachments {
 
   /** Wiring by `install()` at a client's first `send`: only for clients no fake owns. */
   claim(client: KMSClient): void {
-    if (ownerOf(client)) return;
+    const owner = ownerOf(client);
+    if (owner && !(owner.fake === this && owner.kind === 'detaching')) return;
     const { requestHandler } = client.config as unknown as ClientConfig;
     // A client built with another fake's `requestHandler` already answers from that fake.
     if (isFakeRequestHandler(requestHandler) && requestHandler !== this.handler) return;
@@ -82,9 +88,9 @@ export class Attachments {
     client.middlewareStack.remove(MIDDLEWARE_NAME);
     client.middlewareStack.remove(IN_FLIGHT_NAME);
     forgetCachedHandlers(client);
-    clearOwner(client, this);
     wired.detached = true;
     if (wired.inFlight === 0) this.restore(client, wired);
+    else setOwner(client, { fake: this, name: this.name, kind: 'detaching', release: () => {} });
   }
 
   private restore(client: KMSClient, wired: Wired): void {
@@ -94,6 +100,7 @@ export class Attachments {
     config.region = wired.region;
     config.signer = wired.signer;
     this.wired.delete(client);
+    clearOwner(client, this);
     if (this.wired.size === 0) releaseEnvironment(this);
   }
 

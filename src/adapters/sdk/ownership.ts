@@ -3,12 +3,13 @@
  * at most one fake at a time, and the record says how it came to belong to it:
  * - `client`: built by `fake.client()`; it keeps its fake and account for life;
  * - `attach`: wired by hand with `fake.attach()`; only `detach()` on that fake undoes it;
- * - `install`: claimed by an installed fake at its first `send()`; `uninstall()` undoes only these.
+ * - `install`: claimed by an installed fake at its first `send()`; `uninstall()` undoes only these;
+ * - `detaching`: detached, but calls that started before are still in flight and answered by the fake.
  *
  * The table lives on `globalThis` under a registered symbol, so that the ES module and CommonJS builds
  * of fake-kms (both can be loaded in one process) see the same owners.
  */
-export type WiringKind = 'client' | 'attach' | 'install';
+export type WiringKind = 'client' | 'attach' | 'install' | 'detaching';
 
 export interface Owner {
   /** The owning fake's wiring (its `Attachments`); compared by identity. */
