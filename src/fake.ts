@@ -128,6 +128,11 @@ export class KmsFake {
   /**
    * Make every KMSClient in the process that no fake owns answer from this fake until `uninstall()`, and
    * fail KMS, STS and instance-metadata requests that escape it (see {@link InstallOptions}).
+   *
+   * @example
+   * fake.install();
+   * await codeUnderTest(); // builds `new KMSClient({})` inside; it answers from the fake
+   * fake.uninstall();
    */
   install(options: InstallOptions = {}): this {
     installFor(this, this.attachments, this.engine.options.region, options);

@@ -8,6 +8,13 @@ import { armUnhandledRequestGuard, releaseUnhandledRequestGuard } from './unhand
 type Send = (this: KMSClient, ...args: unknown[]) => unknown;
 type KmsClientClass = { prototype: { send: Send } };
 
+/**
+ * Options of `fake.install()`.
+ *
+ * @example
+ * fake.install(); // KMS, STS and instance-metadata requests that escape every fake fail at once
+ * fake.install({ onUnhandledRequest: 'bypass' }); // let them go (not recommended)
+ */
 export interface InstallOptions {
   /**
    * What happens to a KMS, STS or instance-metadata request that did not come through a fake while this
