@@ -181,9 +181,9 @@ export class Attachments {
 }
 
 /**
- * SDKs before 3.9xx build their SigV4 signer over the credential provider the client was constructed
- * with, not over `config.credentials`: the signer they return is wrapped (never changed, it may be
- * shared) so that it signs with the fake's credentials and no provider chain runs.
+ * Older SDKs (3.600 to at least 3.750) build their SigV4 signer over the credential provider the client
+ * was constructed with, not over `config.credentials`: the signer they return is wrapped (never changed,
+ * it may be shared) so that it signs with the fake's credentials and no provider chain runs.
  */
 function signerWith(original: unknown, identity: () => Promise<unknown>): unknown {
   if (typeof original !== 'function') return original;
@@ -200,8 +200,8 @@ function forgetCachedHandlers(client: KMSClient): void {
 
 /**
  * The middleware must sit inside the SDK's deserializer, so that the SDK parses what the fake returns.
- * SDKs from 3.1000 on put the deserializer on the client's stack, where its place can be checked; older
- * ones add it per command, at the same step with a higher priority than the fake's, so it always wraps
+ * Recent SDKs put the deserializer on the client's stack, where its place can be checked; older ones
+ * (3.907 and before) add it per command, at the same step with a higher priority than the fake's, so it wraps
  * the fake (the e2e test runs the oldest supported SDK to prove it). If a client-level deserializer sits
  * inside the fake, the SDK's shape has changed: say so at once rather than answer without deserializing.
  */
