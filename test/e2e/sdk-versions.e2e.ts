@@ -15,12 +15,13 @@ const PINNED = manifest.devDependencies['@aws-sdk/client-kms'] ?? 'unpinned';
  * The whole declared peer range works (issue 8): the oldest @aws-sdk/client-kms the package claims, a
  * release from 2025 and the version this repository pins, each in a fresh project with the packed
  * package, running the same core suite (test/e2e/fixtures/sdk-core) under `node --test`, so that no test
- * runner needs installing per version. The installs share npm's cache.
+ * runner needs installing per version. Each project also holds a second copy of the SDK, of another
+ * version (as monorepos do), which install() cannot reach and must refuse. The installs share npm's cache.
  */
 const VERSIONS = [
-  { label: 'the oldest supported', version: OLDEST },
-  { label: 'a 2025 release', version: '3.750.0' },
-  { label: 'the pinned', version: PINNED },
+  { label: 'the oldest supported', version: OLDEST, second: PINNED },
+  { label: 'a 2025 release', version: '3.750.0', second: OLDEST },
+  { label: 'the pinned', version: PINNED, second: OLDEST },
 ];
 
 let root = '';
@@ -38,7 +39,7 @@ describe('the core suite against every supported @aws-sdk/client-kms', () => {
     expect(OLDEST).toBe('3.600.0');
   });
 
-  for (const { label, version } of VERSIONS) {
+  for (const { label, version, second } of VERSIONS) {
     it(`passes with ${label} SDK, ${version}`, () => {
       const dir = join(root, `sdk-${version}`);
       mkdirSync(dir);
@@ -46,7 +47,11 @@ describe('the core suite against every supported @aws-sdk/client-kms', () => {
         name: `fake-kms-sdk-${version}`,
         private: true,
         type: 'module',
-        dependencies: { 'fake-kms': `file:${tarball}`, '@aws-sdk/client-kms': version },
+        dependencies: {
+          'fake-kms': `file:${tarball}`,
+          '@aws-sdk/client-kms': version,
+          'second-kms-sdk': `npm:@aws-sdk/client-kms@${second}`,
+        },
       };
       writeFileSync(join(dir, 'package.json'), `${JSON.stringify(project, null, 2)}\n`);
       writeFileSync(join(dir, 'expected-sdk.json'), `${JSON.stringify({ version })}\n`);
@@ -58,7 +63,7 @@ describe('the core suite against every supported @aws-sdk/client-kms', () => {
       );
       const result = run(process.execPath, ['--test', '--test-reporter=spec', 'core.test.mjs'], dir);
       expect(result.status, result.output).toBe(0);
-      expect(result.output).toMatch(/ℹ pass 7\b/);
+      expect(result.output).toMatch(/ℹ pass 8\b/);
       expect(result.output).toMatch(/ℹ fail 0\b/);
     }, 240_000);
   }
