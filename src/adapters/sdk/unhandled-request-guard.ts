@@ -61,7 +61,7 @@ function unhandled(service: string, url: string, target: string | undefined): Fa
       'While a fake is installed (fake.install() or useKmsFake()), KMS, STS and instance-metadata requests must be answered by a fake, never by AWS. ' +
       'The client that sent it is not wired to a fake: it may come from a second copy of @aws-sdk/client-kms (another version deeper in node_modules), ' +
       'or be a client whose send() install() cannot see. Wire it with fake.attach(client) or build it with fake.client(); ' +
-      "give clients of other services static credentials. To let such requests through, use useKmsFake({ onUnhandledRequest: 'bypass' }).",
+      "give clients of other services static credentials. To let such requests through, pass { onUnhandledRequest: 'bypass' } to fake.install() or useKmsFake().",
   );
 }
 
