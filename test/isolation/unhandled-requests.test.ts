@@ -15,7 +15,8 @@ import { networkAttempts, withProductionLikeCredentials } from './production-lik
 withProductionLikeCredentials();
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const SECOND_COPY = join(ROOT, 'node_modules', '.cache', 'fake-kms-tests', 'second-sdk-copy');
+const CACHE = join(ROOT, 'node_modules', '.cache', 'fake-kms-tests');
+const SECOND_COPY = join(CACHE, 'second-sdk-copy');
 
 /**
  * A second copy of @aws-sdk/client-kms, as a monorepo gets one deeper in node_modules: the same files
@@ -47,7 +48,7 @@ describe('a KMS call that did not come through a fake, while one is installed', 
     second = loadSecondCopy();
   });
   afterAll(() => {
-    rmSync(SECOND_COPY, { recursive: true, force: true });
+    rmSync(CACHE, { recursive: true, force: true });
   });
   const fake = createKmsFake();
   afterEach(() => {
