@@ -4,7 +4,7 @@ import https from 'node:https';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { DescribeCustomKeyStoresCommand, KMSClient } from '@aws-sdk/client-kms';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isUnhandledRequestGuardArmed } from '../../src/adapters/sdk/unhandled-request-guard.js';
 import { createKmsFake, FakeKmsUsageError } from '../../src/index.js';
