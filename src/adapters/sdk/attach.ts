@@ -3,7 +3,9 @@ import { FakeKmsUsageError } from '../../errors/kms-error.js';
 import { fakeCredentials } from './client-factory.js';
 import { hardenEnvironment, releaseEnvironment } from './env-hardening.js';
 import { type FakeRequestHandler, isFakeRequestHandler, type SdkHttpRequest } from './fake-request-handler.js';
+import { stampGeneration, unstampGeneration } from './in-flight.js';
 import { clearOwner, nextFakeName, ownerOf, setOwner, type WiringKind } from './ownership.js';
+import { useInstantRetries } from './retry.js';
 
 export const MIDDLEWARE_NAME = 'fakeKmsTransport';
 const IN_FLIGHT_NAME = 'fakeKmsInFlight';
@@ -12,6 +14,7 @@ interface Wired {
   credentials: unknown;
   region: unknown;
   signer: unknown;
+  restoreRetries?: () => void;
   kind: WiringKind;
   /** Calls started while wired that have not finished (their retries included). */
   inFlight: number;
@@ -39,7 +42,7 @@ export class Attachments {
 
   constructor(
     private readonly handler: FakeRequestHandler,
-    private readonly defaults: () => { account: string; region: string },
+    private readonly defaults: () => { account: string; region: string; retryDelays?: 'none' | 'real' },
   ) {
     const { account, region } = defaults();
     this.name = nextFakeName(account, region);
@@ -87,6 +90,7 @@ export class Attachments {
     if (!wired || wired.detached) return;
     client.middlewareStack.remove(MIDDLEWARE_NAME);
     client.middlewareStack.remove(IN_FLIGHT_NAME);
+    unstampGeneration(client);
     forgetCachedHandlers(client);
     wired.detached = true;
     if (wired.inFlight === 0) this.restore(client, wired);
@@ -99,6 +103,7 @@ export class Attachments {
     config.credentials = wired.credentials;
     config.region = wired.region;
     config.signer = wired.signer;
+    wired.restoreRetries?.();
     this.wired.delete(client);
     clearOwner(client, this);
     if (this.wired.size === 0) releaseEnvironment(this);
@@ -122,6 +127,7 @@ export class Attachments {
         credentials: config.credentials,
         region: config.region,
         signer: config.signer,
+        restoreRetries: this.defaults().retryDelays === 'real' ? undefined : useInstantRetries(client),
         kind,
         inFlight: 0,
         detached: false,
@@ -159,6 +165,7 @@ export class Attachments {
       },
       { step: 'initialize', priority: 'high', name: IN_FLIGHT_NAME, override: true, tags: ['FAKE_KMS'] },
     );
+    stampGeneration(client, this.handler.engine);
     forgetCachedHandlers(client);
     setOwner(client, { fake: this, name: this.name, kind, release: () => this.detach(client) });
     assertInnermost(client);
