@@ -17,7 +17,7 @@ describe('a call in flight (an SDK retry in backoff included)', () => {
     };
     const kms = new KMSClient({ credentials: ownCredentials });
     fake.attach(kms);
-    fake.failNext('DescribeCustomKeyStores', 'KMSInternalException');
+    fake.failNext('DescribeCustomKeyStores', 'KMSInternalException', { times: 1 });
     afterFirstAttempt(kms, () => fake.detach(kms));
 
     const out = await kms.send(new DescribeCustomKeyStoresCommand({}));
@@ -34,7 +34,7 @@ describe('a call in flight (an SDK retry in backoff included)', () => {
   it('is still answered by the fake when uninstall() runs before the SDK retries it', async () => {
     const fake = createKmsFake().install();
     const kms = new KMSClient({}); // built inside the code under test
-    fake.failNext('DescribeCustomKeyStores', 'KMSInternalException');
+    fake.failNext('DescribeCustomKeyStores', 'KMSInternalException', { times: 1 });
     afterFirstAttempt(kms, () => fake.uninstall());
 
     const out = await kms.send(new DescribeCustomKeyStoresCommand({}));
@@ -49,7 +49,7 @@ describe('a call in flight (an SDK retry in backoff included)', () => {
     const first = createKmsFake().install();
     const second = createKmsFake();
     const kms = new KMSClient({});
-    first.failNext('DescribeCustomKeyStores', 'KMSInternalException');
+    first.failNext('DescribeCustomKeyStores', 'KMSInternalException', { times: 1 });
     afterFirstAttempt(kms, () => {
       first.uninstall();
       second.install();
@@ -72,7 +72,7 @@ describe('a call in flight (an SDK retry in backoff included)', () => {
     const b = createKmsFake();
     const kms = new KMSClient({});
     a.attach(kms);
-    a.failNext('DescribeCustomKeyStores', 'KMSInternalException');
+    a.failNext('DescribeCustomKeyStores', 'KMSInternalException', { times: 1 });
     let takeover: unknown;
     afterFirstAttempt(kms, () => {
       a.detach(kms);
@@ -111,7 +111,7 @@ describe('a call in flight (an SDK retry in backoff included)', () => {
     try {
       // Test 1 fires a call and does not await it; the call fails once and the SDK will retry it.
       const firstTestsFake = kms.engine;
-      kms.failNext('DescribeCustomKeyStores', 'KMSInternalException');
+      kms.failNext('DescribeCustomKeyStores', 'KMSInternalException', { times: 1 });
       const client = new KMSClient({});
       afterFirstAttempt(client, () => run('beforeEach')); // test 2 starts while the SDK backs off
       const unawaited = client.send(new DescribeCustomKeyStoresCommand({}));
