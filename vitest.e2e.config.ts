@@ -7,8 +7,9 @@ export default defineConfig({
     environment: 'node',
     // The test process itself must not reach the network; npm, which it runs as a child, may use the registry.
     setupFiles: ['test/setup/no-network-vitest-setup.ts'],
-    // Builds and packs the library once; every file installs that tarball (inject('packedTarball')).
+    // Build and pack once for every e2e file; the files then install and run one at a time (2 cores).
     globalSetup: ['test/e2e/pack-once.ts'],
+    fileParallelism: false,
     hookTimeout: 240_000,
     testTimeout: 120_000,
   },

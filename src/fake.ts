@@ -2,7 +2,7 @@ import type { KMSClient } from '@aws-sdk/client-kms';
 import { Attachments } from './adapters/sdk/attach.js';
 import { createFakeClient, type FakeClientConfig } from './adapters/sdk/client-factory.js';
 import { FakeRequestHandler } from './adapters/sdk/fake-request-handler.js';
-import { installFor, isInstalled, uninstallFor } from './adapters/sdk/install.js';
+import { type InstallOptions, installFor, isInstalled, uninstallFor } from './adapters/sdk/install.js';
 import { Engine } from './engine/engine.js';
 import { type CallEntry, copyJournalValue, type JournalEntry } from './engine/journal.js';
 import { recordToSeed } from './engine/seed.js';
@@ -104,15 +104,20 @@ export class KmsFake {
     return this.engine.world;
   }
 
-  /** A real KMSClient answered by this fake. `config` is passed to the KMSClient (plus `account`). */
+  /**
+   * A real KMSClient answered by this fake. `config` is passed to the KMSClient (plus `account`). The client
+   * belongs to this fake for life: another fake's `install()` or `attach()` never takes it over.
+   */
   client(config?: FakeClientConfig): KMSClient {
     const given = usage('fake.client(config?)').object('config', config);
     checkAccount('fake.client(config?)', 'config.account', given?.account);
-    return createFakeClient(
+    const client = createFakeClient(
       this.handler,
       { account: this.engine.options.account, region: this.engine.options.region, retryDelays: this.retryDelays },
       config,
     );
+    this.attachments.own(client);
+    return client;
   }
 
   /** The `requestHandler` to give a KMSClient you build yourself. */
@@ -120,7 +125,10 @@ export class KmsFake {
     return this.handler;
   }
 
-  /** Route an existing KMSClient's calls to this fake (through a middleware); `detach` undoes it. */
+  /**
+   * Route an existing KMSClient's calls to this fake (through a middleware); `detach` undoes it. A client
+   * belongs to one fake: attaching a client another fake built or attached throws a `FakeKmsUsageError`.
+   */
   attach(client: KMSClient, options: { account?: string } = {}): this {
     const method = 'fake.attach(client, options?)';
     checkClient(method, client);
@@ -136,12 +144,21 @@ export class KmsFake {
     return this;
   }
 
-  /** Make every KMSClient in the process answer from this fake until `uninstall()`. */
-  install(): this {
-    installFor(this, this.attachments);
+  /**
+   * Make every KMSClient in the process that no fake owns answer from this fake until `uninstall()`, and
+   * fail KMS, STS and instance-metadata requests that escape it (see {@link InstallOptions}).
+   *
+   * @example
+   * fake.install();
+   * await codeUnderTest(); // builds `new KMSClient({})` inside; it answers from the fake
+   * fake.uninstall();
+   */
+  install(options: InstallOptions = {}): this {
+    installFor(this, this.attachments, this.engine.options.region, options);
     return this;
   }
 
+  /** Undo `install()`; clients wired with `client()` or `attach()` keep their fake. */
   uninstall(): this {
     uninstallFor(this);
     return this;

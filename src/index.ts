@@ -1,6 +1,7 @@
 export type { FakeClientConfig } from './adapters/sdk/client-factory.js';
 export type { FakeRequestHandler } from './adapters/sdk/fake-request-handler.js';
 export { fastKmsClientConfig } from './adapters/sdk/fast-client-config.js';
+export type { InstallOptions } from './adapters/sdk/install.js';
 export type { CallEntry, InjectionEntry, JournalEntry } from './engine/journal.js';
 export type {
   ConnectionErrorCode,

@@ -6,11 +6,15 @@
  */
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { KmsFake } from '../index.js';
-import { registerKmsFake, type UseKmsFakeOptions } from './core/use-kms-fake.js';
+import { registerKmsFake, type UseKmsFakeOptions, watchTestPhase } from './core/use-kms-fake.js';
 import { kmsMatchers } from './matchers/kms-matchers.js';
 import type { KmsFakeMatchers } from './matchers/types.js';
 
 let extended = false;
+
+// Imported at the top of a test file or setup file, while the runner collects it: from here on the
+// runner tells fake-kms when the file's hooks and tests start, so a late useKmsFake() call fails loudly.
+watchTestPhase({ beforeAll, afterAll });
 
 /**
  * One call at the top of a test file (or in a setup file): a fake for the file, reset before each test,

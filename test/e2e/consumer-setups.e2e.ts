@@ -1,8 +1,9 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsumerProject, pin, pinned } from './consumer-project.js';
 import { run } from './run-command.js';
+import { packedTarball } from './temp-project.js';
 
 /**
  * The packed package in the projects users actually have: one per Vitest major with Vitest alone (no Jest,
@@ -45,7 +46,7 @@ for (const { vitest, vite } of VITEST_MAJORS) {
   describe(`a strict TypeScript project with Vitest ${vitest} and no Jest`, () => {
     let dir = '';
     beforeAll(() => {
-      dir = createConsumerProject('vitest', 'module', inject('packedTarball'), {
+      dir = createConsumerProject('vitest', 'module', packedTarball(), {
         vitest,
         vite,
         ...pinned('typescript', '@types/node', '@aws-sdk/client-kms'),
@@ -100,7 +101,7 @@ for (const { vitest, vite } of VITEST_MAJORS) {
 describe('a strict CommonJS TypeScript project with Jest and no Vitest', () => {
   let dir = '';
   beforeAll(() => {
-    dir = createConsumerProject('jest', 'commonjs', inject('packedTarball'), {
+    dir = createConsumerProject('jest', 'commonjs', packedTarball(), {
       ...pinned('jest', '@jest/globals', '@swc/core', '@swc/jest', 'typescript', '@types/node', '@aws-sdk/client-kms'),
       // Only for check-engines.cjs.
       semver: '7.8.6',

@@ -1,17 +1,15 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { packLibrary } from './temp-project.js';
+import { buildAndPack } from './pack.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The library, built and packed once for every end-to-end test file (`inject('packedTarball')`). */
-    packedTarball: string;
-  }
-}
-
-/** Global setup of the end-to-end run: one build and one `npm pack`, whatever the number of test files. */
+/**
+ * Global setup of the e2e run: build and pack the library once (the build is the slow part) and give
+ * every e2e file the tarball's path; each file copies it into a project of its own.
+ */
 export default function packOnce(project: TestProject): () => void {
-  const { dir, tarball } = packLibrary();
-  project.provide('packedTarball', tarball);
+  const dir = mkdtempSync(join(tmpdir(), 'fake-kms-e2e-pack-'));
+  project.provide('fakeKmsTarball', buildAndPack(dir));
   return () => rmSync(dir, { recursive: true, force: true });
 }

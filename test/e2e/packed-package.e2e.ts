@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from './run-command.js';
-import { addJest29Variant, createProject, JEST_29 } from './temp-project.js';
+import { addJest29Variant, createProject, JEST_29, packedTarball } from './temp-project.js';
 
 let dir = '';
 const node = process.execPath;
@@ -23,7 +23,7 @@ function expectGreen(result: { status: number | null; output: string }, atLeast:
 describe('the packed package, installed into a fresh project', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'fake-kms-e2e-'));
-    createProject(dir, inject('packedTarball'));
+    createProject(dir, packedTarball());
     addJest29Variant(dir);
   });
   afterAll(() => {

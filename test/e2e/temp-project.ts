@@ -1,6 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { inject } from 'vitest';
+import { buildAndPack } from './pack.js';
 import { mustRun } from './run-command.js';
 
 export const REPO = join(import.meta.dirname, '..', '..');
@@ -17,16 +19,34 @@ const PEERS = [
   '@types/node',
 ];
 
-/** Build and pack the library, as `npm publish` would ship it, into a new temporary directory. */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The tarball test/e2e/pack-once.ts built for every e2e file of this run. */
+    fakeKmsTarball?: string;
+  }
+}
+
+/**
+ * The library as `npm publish` would ship it, in a new temporary directory: a copy of the tarball the
+ * e2e global setup packed once for the run, or, outside it, a fresh build and pack.
+ */
 export function packLibrary(): { dir: string; tarball: string } {
-  mustRun('npm', ['run', 'build'], REPO);
   const dir = mkdtempSync(join(tmpdir(), 'fake-kms-e2e-'));
-  const packed = JSON.parse(
-    mustRun('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], REPO),
-  ) as Array<{
-    filename: string;
-  }>;
-  return { dir, tarball: join(dir, packed[0]?.filename ?? 'missing.tgz') };
+  const packed = inject('fakeKmsTarball');
+  if (packed) {
+    const tarball = join(dir, basename(packed));
+    copyFileSync(packed, tarball);
+    return { dir, tarball };
+  }
+  return { dir, tarball: buildAndPack(dir) };
+}
+
+/** The tarball the e2e global setup (test/e2e/pack-once.ts) built and packed once for this run. */
+export function packedTarball(): string {
+  const tarball = inject('fakeKmsTarball');
+  if (!tarball)
+    throw new Error('No packed tarball: run the e2e tests through vitest.e2e.config.ts (npm run test:e2e).');
+  return tarball;
 }
 
 /**

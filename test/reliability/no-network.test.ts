@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import dgram from 'node:dgram';
 import dns from 'node:dns';
 import http from 'node:http';
 import net from 'node:net';
@@ -53,6 +54,26 @@ describe('the no-network tripwire (test/setup/no-network-vitest-setup.ts)', () =
       'dns.promises.lookup',
       'fetch',
       'fetch',
+    ]);
+  });
+
+  it('records every other DNS question and UDP datagram beyond loopback', async () => {
+    expect(() => dns.resolveTxt('kms.us-east-1.amazonaws.com', () => {})).toThrow(TRIPWIRE);
+    expect(() => dns.lookupService('203.0.113.9', 443, () => {})).toThrow(TRIPWIRE);
+    expect(() => new dns.Resolver().resolve4('sts.amazonaws.com', () => {})).toThrow(TRIPWIRE);
+    await expect(new dns.promises.Resolver().resolveSrv('example.com')).rejects.toThrow(TRIPWIRE);
+    const udp = dgram.createSocket('udp4');
+    try {
+      expect(() => udp.send('x', 53, '198.51.100.53')).toThrow(TRIPWIRE);
+    } finally {
+      udp.close();
+    }
+    expect(takeNetworkViolations().map((v) => `${v.api} ${v.target}`)).toEqual([
+      'dns.resolveTxt kms.us-east-1.amazonaws.com',
+      'dns.lookupService 203.0.113.9',
+      'dns.Resolver.resolve4 sts.amazonaws.com',
+      'dns.promises.Resolver.resolveSrv example.com',
+      'dgram.send 198.51.100.53:53',
     ]);
   });
 

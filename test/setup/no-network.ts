@@ -3,11 +3,13 @@
  * network, so every test file runs with sockets, TLS, DNS and fetch refused for anything that is not
  * loopback. A refused attempt throws at once (loud), and is also recorded, so that code which swallows
  * the error still fails the file in `afterAll`. Loopback (a future HTTP server mode), Unix sockets and
- * child processes are untouched.
+ * child processes are untouched. Recorded: TCP sockets (and so http, https and http2), TLS, UDP datagrams,
+ * every DNS question (module functions, promises and `Resolver` instances) and fetch.
  *
  * Registered for Vitest (`no-network.vitest.ts`) and Jest (`no-network.jest.ts`) as a setup file; it runs
  * before every test file, and patches each worker process once.
  */
+import dgram from 'node:dgram';
 import dns from 'node:dns';
 import { syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
@@ -97,22 +99,53 @@ function install(): void {
     return (originalTlsConnect as (...a: unknown[]) => tls.TLSSocket)(...args);
   };
 
-  const callbackApis = ['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveAny'] as const;
-  for (const api of callbackApis) {
-    const original = dns[api] as (...a: unknown[]) => unknown;
-    (dns as unknown as Record<string, unknown>)[api] = function guarded(hostname: unknown, ...rest: unknown[]) {
-      if (!isLoopbackHost(String(hostname))) throw refuse(`dns.${api}`, String(hostname));
-      return original.call(dns, hostname, ...rest);
-    };
-  }
-  for (const api of callbackApis) {
-    const original = dns.promises[api] as (...a: unknown[]) => Promise<unknown>;
-    (dns.promises as unknown as Record<string, unknown>)[api] = function guarded(
-      hostname: unknown,
-      ...rest: unknown[]
-    ) {
-      if (!isLoopbackHost(String(hostname))) return Promise.reject(refuse(`dns.promises.${api}`, String(hostname)));
-      return original.call(dns.promises, hostname, ...rest);
+  // Every DNS question: the module functions, their promise versions, and Resolver instances.
+  const dnsApis = [
+    'lookup',
+    'lookupService',
+    'resolve',
+    'resolve4',
+    'resolve6',
+    'resolveAny',
+    'resolveCaa',
+    'resolveCname',
+    'resolveMx',
+    'resolveNaptr',
+    'resolveNs',
+    'resolvePtr',
+    'resolveSoa',
+    'resolveSrv',
+    'resolveTxt',
+    'reverse',
+  ];
+  const guardDns = (target: Record<string, unknown>, prefix: string, promises: boolean) => {
+    for (const api of dnsApis) {
+      const original = target[api];
+      if (typeof original !== 'function') continue;
+      target[api] = function guarded(this: unknown, hostname: unknown, ...rest: unknown[]) {
+        if (!isLoopbackHost(String(hostname))) {
+          const error = refuse(`${prefix}.${api}`, String(hostname));
+          if (promises) return Promise.reject(error);
+          throw error;
+        }
+        return (original as (...a: unknown[]) => unknown).call(this, hostname, ...rest);
+      };
+    }
+  };
+  guardDns(dns as unknown as Record<string, unknown>, 'dns', false);
+  guardDns(dns.promises as unknown as Record<string, unknown>, 'dns.promises', true);
+  guardDns(dns.Resolver.prototype as unknown as Record<string, unknown>, 'dns.Resolver', false);
+  guardDns(dns.promises.Resolver.prototype as unknown as Record<string, unknown>, 'dns.promises.Resolver', true);
+
+  // UDP: a datagram to, or a connected UDP socket with, anything but loopback.
+  const udp = dgram.Socket.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  for (const api of ['send', 'connect'] as const) {
+    const original = udp[api] as (...a: unknown[]) => unknown;
+    udp[api] = function guarded(this: dgram.Socket, ...args: unknown[]) {
+      const port = args.find((a) => typeof a === 'number');
+      const host = args.find((a, i) => i > 0 && typeof a === 'string') as string | undefined;
+      if (port !== undefined && !isLoopbackHost(host)) throw refuse(`dgram.${api}`, `${host}:${port}`);
+      return original.apply(this, args);
     };
   }
 

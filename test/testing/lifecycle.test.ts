@@ -1,5 +1,7 @@
 import { KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isUnhandledRequestGuardArmed } from '../../src/adapters/sdk/unhandled-request-guard.js';
+import { FakeKmsUsageError } from '../../src/index.js';
 import { registerKmsFake, type TestHooks } from '../../src/testing/core/use-kms-fake.js';
 
 /** Hooks recorded instead of registered, so one test can play a whole test file's lifecycle. */
@@ -106,5 +108,49 @@ describe('the lifecycle behind useKmsFake', () => {
     run('beforeEach');
     expect(fake.stores().map((s) => s.CustomKeyStoreName)).toEqual(['seeded']);
     run('afterAll');
+  });
+
+  it('refuses a second useKmsFake() whose fake would be installed while the first one is, saying where to call it', () => {
+    const outer = recordedHooks();
+    const inner = recordedHooks();
+    const first = registerKmsFake(outer.register);
+    registerKmsFake(inner.register);
+    outer.run('beforeAll');
+    try {
+      expect(() => inner.run('beforeAll')).toThrow(FakeKmsUsageError);
+      expect(() => inner.run('beforeAll')).toThrow(/called twice.*Call useKmsFake\(\) once/);
+      inner.run('afterAll');
+      expect(first.installed).toBe(true);
+    } finally {
+      outer.run('afterAll');
+    }
+  });
+
+  it('lets two useKmsFake() run one after the other (sibling describe blocks), and beside one with install: false', () => {
+    const [a, b, c] = [recordedHooks(), recordedHooks(), recordedHooks()];
+    const first = registerKmsFake(a.register);
+    const second = registerKmsFake(b.register);
+    registerKmsFake(c.register, { install: false });
+    a.run('beforeAll');
+    c.run('beforeAll');
+    a.run('afterAll');
+    b.run('beforeAll');
+    expect([first.installed, second.installed]).toEqual([false, true]);
+    b.run('afterAll');
+    c.run('afterAll');
+  });
+
+  it('guards against unhandled AWS requests from beforeAll to afterAll, even with install: false, unless told to bypass', () => {
+    const guarded = recordedHooks();
+    registerKmsFake(guarded.register, { install: false });
+    guarded.run('beforeAll');
+    expect(isUnhandledRequestGuardArmed()).toBe(true);
+    guarded.run('afterAll');
+    expect(isUnhandledRequestGuardArmed()).toBe(false);
+    const bypass = recordedHooks();
+    registerKmsFake(bypass.register, { onUnhandledRequest: 'bypass' });
+    bypass.run('beforeAll');
+    expect(isUnhandledRequestGuardArmed()).toBe(false);
+    bypass.run('afterAll');
   });
 });

@@ -40,6 +40,16 @@ describe('useKmsFake (Vitest)', () => {
     expect(process.env.AWS_SESSION_TOKEN).toBeUndefined();
   });
 
+  it("keeps the account of the fake's own client({ account }) and attach(client, { account }) while installed", async () => {
+    const attached = new KMSClient({});
+    kms.attach(attached, { account: '777788889999' });
+    await kms.client({ account: '444455556666' }).send(new CreateCustomKeyStoreCommand(cloudHsmInput()));
+    await attached.send(new CreateCustomKeyStoreCommand(cloudHsmInput()));
+    await new KMSClient({}).send(new CreateCustomKeyStoreCommand(cloudHsmInput()));
+    expect(kms.stores().map((s) => s.Account)).toEqual(['444455556666', '777788889999', '111122223333']);
+    kms.detach(attached);
+  });
+
   it('keeps the fake installed for every KMSClient', () => {
     expect(kms.installed).toBe(true);
   });

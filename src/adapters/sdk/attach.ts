@@ -2,45 +2,179 @@ import type { KMSClient } from '@aws-sdk/client-kms';
 import { FakeKmsUsageError } from '../../errors/kms-error.js';
 import { fakeCredentials } from './client-factory.js';
 import { hardenEnvironment, releaseEnvironment } from './env-hardening.js';
-import type { FakeRequestHandler, SdkHttpRequest } from './fake-request-handler.js';
+import { type FakeRequestHandler, isFakeRequestHandler, type SdkHttpRequest } from './fake-request-handler.js';
 import { stampGeneration, unstampGeneration } from './in-flight.js';
+import { clearOwner, nextFakeName, ownerOf, setOwner, type WiringKind } from './ownership.js';
 import { useInstantRetries } from './retry.js';
 
 export const MIDDLEWARE_NAME = 'fakeKmsTransport';
+const IN_FLIGHT_NAME = 'fakeKmsInFlight';
 
-interface Saved {
+interface Wired {
   credentials: unknown;
   region: unknown;
+  signer: unknown;
   restoreRetries?: () => void;
+  kind: WiringKind;
+  /** Calls started while wired that have not finished (their retries included). */
+  inFlight: number;
+  /** Detached, but calls are in flight: restore the client's own credentials and Region when they end. */
+  detached: boolean;
 }
 
-type ClientConfig = { credentials: unknown; region: unknown };
+type ClientConfig = { credentials: unknown; region: unknown; signer?: unknown; requestHandler?: unknown };
 
 /**
- * Routes an existing KMSClient's calls to the fake through a middleware at the innermost end of its
- * stack: the SDK still serializes, signs, retries and deserializes; only the socket is replaced. The
- * client's credentials become static fake ones (so no provider chain ever runs) and a client with no
- * Region falls back to the fake's. `detach` restores all of it.
+ * Routes KMSClients the fake did not build to it, through a middleware at the innermost end of their
+ * stack: the SDK still serializes, signs, retries and deserializes; only the socket is replaced.
+ *
+ * Each wiring binds the fake and the account when it is made, and the SDK builds a call's handler chain
+ * when the call starts: a call in flight (an SDK retry in backoff included) keeps being answered by the
+ * fake it started with, whatever detach, uninstall or another fake does meanwhile. The middleware never
+ * calls the next handler, so no request that reached it can go to the SDK's real transport. The SDK signs
+ * every attempt with the client's current credentials, so `detach` puts the client's own credentials
+ * back only once its calls in flight have ended: a retry never runs the real provider chain.
  */
 export class Attachments {
-  private readonly saved = new Map<KMSClient, Saved>();
+  /** How this fake is named in messages about ownership. */
+  readonly name: string;
+  private readonly wired = new Map<KMSClient, Wired>();
 
   constructor(
     private readonly handler: FakeRequestHandler,
     private readonly defaults: () => { account: string; region: string; retryDelays?: 'none' | 'real' },
-    private readonly active: () => boolean = () => true,
-  ) {}
+  ) {
+    const { account, region } = defaults();
+    this.name = nextFakeName(account, region);
+  }
 
+  /** Explicit wiring (`fake.attach`): refused if another fake wired the client explicitly or built it. */
   attach(client: KMSClient, account?: string): void {
-    if (this.saved.has(client)) return;
+    const owner = ownerOf(client);
+    if (owner && owner.fake !== this) {
+      if (owner.kind === 'detaching') {
+        throw new FakeKmsUsageError(
+          `This KMSClient still has calls in flight that ${owner.name} answers (it was detached from it while they ran). Await them, then attach it to this fake.`,
+        );
+      }
+      if (owner.kind !== 'install') {
+        const how = owner.kind === 'client' ? 'was built by' : 'is attached to';
+        throw new FakeKmsUsageError(
+          `This KMSClient ${how} another fake, ${owner.name}; a client belongs to one fake at a time. ` +
+            `${owner.kind === 'client' ? 'Build a client of this fake with fake.client()' : 'Call detach(client) on that fake first'}, or use that fake.`,
+        );
+      }
+      // Explicit wiring beats another fake's install(): the client now keeps this fake under any install.
+      owner.release();
+    }
+    this.wire(client, account, 'attach');
+  }
+
+  /** Wiring by `install()` at a client's first `send`: only for clients no fake owns. */
+  claim(client: KMSClient): void {
+    const owner = ownerOf(client);
+    if (owner && !(owner.fake === this && owner.kind === 'detaching')) return;
+    const { requestHandler } = client.config as unknown as ClientConfig;
+    // A client built with another fake's `requestHandler` already answers from that fake.
+    if (isFakeRequestHandler(requestHandler) && requestHandler !== this.handler) return;
+    this.wire(client, undefined, 'install');
+  }
+
+  /** Record that `fake.client()` built this client: it keeps this fake and its account for life. */
+  own(client: KMSClient): void {
+    setOwner(client, { fake: this, name: this.name, kind: 'client', release: () => clearOwner(client, this) });
+  }
+
+  detach(client: KMSClient): void {
+    const wired = this.wired.get(client);
+    if (!wired || wired.detached) return;
+    client.middlewareStack.remove(MIDDLEWARE_NAME);
+    client.middlewareStack.remove(IN_FLIGHT_NAME);
+    unstampGeneration(client);
+    forgetCachedHandlers(client);
+    wired.detached = true;
+    if (wired.inFlight === 0) this.restore(client, wired);
+    else setOwner(client, { fake: this, name: this.name, kind: 'detaching', release: () => {} });
+  }
+
+  private restore(client: KMSClient, wired: Wired): void {
+    if (this.wired.get(client) !== wired) return;
+    const config = client.config as unknown as ClientConfig;
+    config.credentials = wired.credentials;
+    config.region = wired.region;
+    config.signer = wired.signer;
+    wired.restoreRetries?.();
+    this.wired.delete(client);
+    clearOwner(client, this);
+    if (this.wired.size === 0) releaseEnvironment(this);
+  }
+
+  /** Undo what `install()` wired, and only that: clients wired with `attach()` stay attached. */
+  detachInstalled(): void {
+    for (const [client, wired] of [...this.wired]) if (wired.kind === 'install') this.detach(client);
+  }
+
+  isAttached(client: KMSClient): boolean {
+    return this.wired.get(client)?.detached === false;
+  }
+
+  private wire(client: KMSClient, account: string | undefined, kind: WiringKind): void {
     hardenEnvironment(this, this.defaults().region);
     const config = client.config as unknown as ClientConfig;
-    const restoreRetries = this.defaults().retryDelays === 'real' ? undefined : useInstantRetries(client);
-    this.saved.set(client, { credentials: config.credentials, region: config.region, restoreRetries });
-    const { account: defaultAccount, region: defaultRegion } = this.defaults();
-    const identity = fakeCredentials(account ?? defaultAccount);
-    config.credentials = async () => identity;
+    let wired = this.wired.get(client);
+    if (!wired) {
+      wired = {
+        credentials: config.credentials,
+        region: config.region,
+        signer: config.signer,
+        restoreRetries: this.defaults().retryDelays === 'real' ? undefined : useInstantRetries(client),
+        kind,
+        inFlight: 0,
+        detached: false,
+      };
+      this.wired.set(client, wired);
+      this.replaceRegion(config);
+    }
+    wired.kind = kind;
+    wired.detached = false;
+    const counted = wired;
+    const bound = account ?? this.defaults().account;
+    const identity = async () => fakeCredentials(bound);
+    config.credentials = identity;
+    config.signer = signerWith(wired.signer, identity);
+    const handler = this.handler;
+    client.middlewareStack.remove(MIDDLEWARE_NAME);
+    client.middlewareStack.add(
+      () => async (args) => {
+        const request = (args as unknown as { request: SdkHttpRequest }).request;
+        const { response } = await handler.answer(request, bound);
+        return { response, output: undefined as never };
+      },
+      { step: 'deserialize', priority: 'low', name: MIDDLEWARE_NAME, override: true, tags: ['FAKE_KMS'] },
+    );
+    client.middlewareStack.remove(IN_FLIGHT_NAME);
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        counted.inFlight++;
+        try {
+          return await next(args);
+        } finally {
+          counted.inFlight--;
+          if (counted.inFlight === 0 && counted.detached) this.restore(client, counted);
+        }
+      },
+      { step: 'initialize', priority: 'high', name: IN_FLIGHT_NAME, override: true, tags: ['FAKE_KMS'] },
+    );
+    stampGeneration(client, this.handler.engine);
+    forgetCachedHandlers(client);
+    setOwner(client, { fake: this, name: this.name, kind, release: () => this.detach(client) });
+    assertInnermost(client);
+  }
+
+  /** A client with no Region anywhere gets the fake's. */
+  private replaceRegion(config: ClientConfig): void {
     const userRegion = config.region as (() => Promise<string | undefined>) | undefined;
+    const defaultRegion = () => this.defaults().region;
     config.region = async () => {
       try {
         const region = await userRegion?.();
@@ -48,53 +182,43 @@ export class Attachments {
       } catch {
         // No Region configured anywhere: the fake's default keeps the client usable.
       }
-      return defaultRegion;
+      return defaultRegion();
     };
-    client.middlewareStack.add(
-      (next) => async (args) => {
-        if (!this.active() || !this.saved.has(client)) return next(args);
-        const { response } = await this.handler.handle((args as unknown as { request: SdkHttpRequest }).request);
-        return { response, output: undefined as never };
-      },
-      { step: 'deserialize', priority: 'low', name: MIDDLEWARE_NAME, override: true, tags: ['FAKE_KMS'] },
-    );
-    stampGeneration(client, this.handler.engine);
-    assertInnermost(client);
-  }
-
-  detach(client: KMSClient): void {
-    const saved = this.saved.get(client);
-    if (!saved) return;
-    const config = client.config as unknown as ClientConfig;
-    config.credentials = saved.credentials;
-    config.region = saved.region;
-    saved.restoreRetries?.();
-    client.middlewareStack.remove(MIDDLEWARE_NAME);
-    unstampGeneration(client);
-    this.saved.delete(client);
-    if (this.saved.size === 0) releaseEnvironment(this);
-  }
-
-  detachAll(): void {
-    for (const client of [...this.saved.keys()]) this.detach(client);
-  }
-
-  isAttached(client: KMSClient): boolean {
-    return this.saved.has(client);
   }
 }
 
 /**
+ * Older SDKs (3.600 to at least 3.750) build their SigV4 signer over the credential provider the client
+ * was constructed with, not over `config.credentials`: the signer they return is wrapped (never changed,
+ * it may be shared) so that it signs with the fake's credentials and no provider chain runs.
+ */
+function signerWith(original: unknown, identity: () => Promise<unknown>): unknown {
+  if (typeof original !== 'function') return original;
+  return async (...args: unknown[]) => {
+    const signer = await (original as (...a: unknown[]) => Promise<object>)(...args);
+    return Object.create(signer, { credentialProvider: { value: identity } });
+  };
+}
+
+/** With `cacheMiddleware: true` the SDK keeps built handler chains; a rewired client must build new ones. */
+function forgetCachedHandlers(client: KMSClient): void {
+  delete (client as unknown as { handlers?: unknown }).handlers;
+}
+
+/**
  * The middleware must sit inside the SDK's deserializer, so that the SDK parses what the fake returns.
- * If an SDK upgrade changes the stack's shape, say so at once rather than answer without deserializing.
+ * Recent SDKs put the deserializer on the client's stack, where its place can be checked; older ones
+ * (3.907 and before) add it per command, at the same step with a higher priority than the fake's, so it wraps
+ * the fake (the e2e test runs the oldest supported SDK to prove it). If a client-level deserializer sits
+ * inside the fake, the SDK's shape has changed: say so at once rather than answer without deserializing.
  */
 function assertInnermost(client: KMSClient): void {
   const ids = client.middlewareStack.identify();
   const ours = ids.findIndex((id) => id.startsWith(MIDDLEWARE_NAME));
   const deserializer = ids.findIndex((id) => id.startsWith('deserializerMiddleware'));
-  if (deserializer < 0 || ours < deserializer) {
+  if (deserializer >= 0 && ours < deserializer) {
     throw new FakeKmsUsageError(
-      `fake-kms cannot wire this KMSClient: its middleware stack has no deserializerMiddleware before the fake (${ids.join(' | ')}). Use fake.client() instead and report the @aws-sdk/client-kms version.`,
+      `fake-kms cannot wire this KMSClient: its deserializerMiddleware sits inside the fake (${ids.join(' | ')}). Use fake.client() instead and report the @aws-sdk/client-kms version.`,
     );
   }
 }

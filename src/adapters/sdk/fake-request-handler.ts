@@ -40,12 +40,21 @@ export class FakeRequestHandler {
       error.name = 'AbortError';
       throw error;
     }
+    return this.answer(request);
+  }
+
+  /**
+   * Answer a request, as `account` when the wiring bound one (attach, install), else as the account its
+   * SigV4 credentials name, else the fake's.
+   */
+  async answer(request: SdkHttpRequest, account?: string): Promise<{ response: SdkHttpResponse }> {
     const engine = this.engine();
     refuseCallsFromBeforeReset(request.headers, engine);
     const ctx = contextFromRequest(request.headers, request.hostname, {
       account: engine.options.account,
       region: engine.options.region,
     });
+    if (account) ctx.account = account;
     const wire = handleWire(engine, headerValue(request.headers, 'x-amz-target'), bodyText(request.body), ctx);
     const body = encoder.encode(wire.body);
     return {
@@ -64,6 +73,11 @@ export class FakeRequestHandler {
   }
 
   destroy(): void {}
+}
+
+/** Whether a client's `requestHandler` is a fake's (of any copy of fake-kms loaded in the process). */
+export function isFakeRequestHandler(value: unknown): boolean {
+  return (value as { metadata?: { handlerProtocol?: unknown } } | undefined)?.metadata?.handlerProtocol === 'fake-kms';
 }
 
 function bodyText(body: unknown): string {

@@ -2,9 +2,27 @@ import { createRequire } from 'node:module';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { FakeKmsUsageError } from '../../errors/kms-error.js';
 import type { Attachments } from './attach.js';
+import { hardenEnvironment, releaseEnvironment } from './env-hardening.js';
+import { armUnhandledRequestGuard, releaseUnhandledRequestGuard } from './unhandled-request-guard.js';
 
 type Send = (this: KMSClient, ...args: unknown[]) => unknown;
 type KmsClientClass = { prototype: { send: Send } };
+
+/**
+ * Options of `fake.install()`.
+ *
+ * @example
+ * fake.install(); // KMS, STS and instance-metadata requests that escape every fake fail at once
+ * fake.install({ onUnhandledRequest: 'bypass' }); // let them go (not recommended)
+ */
+export interface InstallOptions {
+  /**
+   * What happens to a KMS, STS or instance-metadata request that did not come through a fake while this
+   * fake is installed (a second copy of the SDK, a client wired some other way): `'error'` (default)
+   * fails it at once with a `FakeKmsUsageError`; `'bypass'` lets it go.
+   */
+  onUnhandledRequest?: 'error' | 'bypass';
+}
 
 interface Installation {
   owner: object;
@@ -12,11 +30,20 @@ interface Installation {
   restore: Array<() => void>;
 }
 
-let current: Installation | undefined;
+/**
+ * The installed fake, on `globalThis` so that the ES module and CommonJS builds of fake-kms (both can be
+ * loaded in one process) agree that only one fake is installed at a time.
+ */
+const KEY = Symbol.for('fake-kms.installation');
+const shared = globalThis as unknown as Record<symbol, { current?: Installation } | undefined>;
+const slot = shared[KEY] ?? {};
+shared[KEY] = slot;
 
 /**
  * Every copy of KMSClient the process may load: the ES module this file imported and, where the package
  * also ships CommonJS, the `require` copy, so code under test that loads either one answers from the fake.
+ * Other copies (another version deeper in node_modules) cannot be found: the unhandled-request guard
+ * stops their calls instead.
  */
 function kmsClientClasses(): KmsClientClass[] {
   const classes = new Set<KmsClientClass>([KMSClient as unknown as KmsClientClass]);
@@ -30,44 +57,55 @@ function kmsClientClasses(): KmsClientClass[] {
 }
 
 /**
- * Make every KMSClient, including ones built inside the code under test, answer from one fake. It
- * relies on one SDK internal, that `send` is looked up on the prototype chain; `assertSdkShape` checks
- * the rest loudly so that an SDK upgrade that breaks it fails at install time, not silently.
+ * Make every KMSClient that no fake owns, including ones built inside the code under test, answer from
+ * one fake. It relies on one SDK internal, that `send` is looked up on the prototype chain;
+ * `assertSdkShape` checks it loudly so that an SDK upgrade that breaks it fails at install time.
+ * The environment is hardened now, before any client's constructor reads it.
  */
-export function installFor(owner: object, attachments: Attachments): void {
+export function installFor(owner: object, attachments: Attachments, region: string, options: InstallOptions): void {
+  const current = slot.current;
   if (current && current.owner !== owner) {
     throw new FakeKmsUsageError(
-      'Another fake-kms fake is already installed for every KMSClient. Call uninstall() on it first.',
+      'Another fake-kms fake is already installed for every KMSClient. Call uninstall() on it first, or wire this one with fake.client() / fake.attach(client).',
     );
   }
   if (current) return;
-  const restore: Array<() => void> = [];
-  for (const cls of kmsClientClasses()) {
-    assertSdkShape(cls);
+  const classes = kmsClientClasses();
+  for (const cls of classes) assertSdkShape(cls);
+  const installation: Installation = { owner, attachments, restore: [] };
+  for (const cls of classes) {
     const proto = cls.prototype;
     const hadOwn = Object.hasOwn(proto, 'send');
     const previous = proto.send;
     proto.send = function send(this: KMSClient, ...args: unknown[]) {
-      if (current) current.attachments.attach(this);
+      slot.current?.attachments.claim(this);
       return previous.apply(this, args);
     };
-    restore.push(() => {
+    installation.restore.push(() => {
       if (hadOwn) proto.send = previous;
       else delete (proto as { send?: Send }).send;
     });
   }
-  current = { owner, attachments, restore };
+  hardenEnvironment(installation, region);
+  installation.restore.push(() => releaseEnvironment(installation));
+  if (options.onUnhandledRequest !== 'bypass') {
+    armUnhandledRequestGuard(installation);
+    installation.restore.push(() => releaseUnhandledRequestGuard(installation));
+  }
+  slot.current = installation;
 }
 
+/** Undo exactly what `installFor` did; clients wired with `fake.client()` or `fake.attach()` keep their fake. */
 export function uninstallFor(owner: object): void {
+  const current = slot.current;
   if (!current || current.owner !== owner) return;
+  slot.current = undefined;
   for (const undo of current.restore) undo();
-  current.attachments.detachAll();
-  current = undefined;
+  current.attachments.detachInstalled();
 }
 
 export function isInstalled(owner: object): boolean {
-  return current?.owner === owner;
+  return slot.current?.owner === owner;
 }
 
 function assertSdkShape(cls: KmsClientClass): void {

@@ -1,4 +1,5 @@
-import { createKmsFake, type KmsFake, type KmsFakeOptions } from '../../index.js';
+import { armUnhandledRequestGuard, releaseUnhandledRequestGuard } from '../../adapters/sdk/unhandled-request-guard.js';
+import { createKmsFake, FakeKmsUsageError, type KmsFake, type KmsFakeOptions } from '../../index.js';
 import { setCurrentFake } from './current-fake.js';
 import { followCurrent } from './follow-current.js';
 import { testEnvironment } from './test-environment.js';
@@ -25,7 +26,38 @@ export interface UseKmsFakeOptions extends KmsFakeOptions {
    * after the file. Default `true`.
    */
   env?: boolean;
+  /**
+   * A KMS, STS or instance-metadata request that did not come through a fake (a second copy of the SDK,
+   * a client wired some other way), from the first hook to the last, even with `install: false`:
+   * `'error'` (default) fails it at once with a `FakeKmsUsageError`, `'bypass'` lets it go.
+   */
+  onUnhandledRequest?: 'error' | 'bypass';
 }
+
+/**
+ * Whether the test file's hooks and tests have started: `useKmsFake` must be called before, while the
+ * runner collects the file, or its hooks are never run. Tracked by hooks that the runner entry points
+ * (`fake-kms/vitest`, `fake-kms/jest`) register when a test file or setup file imports them.
+ */
+let running = false;
+/** How many installing `useKmsFake` fakes are between their beforeAll and afterAll (only one can install). */
+let active = 0;
+
+export function watchTestPhase(hooks: Pick<TestHooks, 'beforeAll' | 'afterAll'>): void {
+  try {
+    hooks.beforeAll(() => {
+      running = true;
+    });
+    hooks.afterAll(() => {
+      running = false;
+    });
+  } catch {
+    // Imported outside a test run (a config file, a script): there is no phase to watch.
+  }
+}
+
+const WHERE =
+  'Call useKmsFake() once, at the top level of the test file or of a describe block, or in a setup file (Vitest setupFiles, Jest setupFilesAfterEnv).';
 
 /**
  * The runner-neutral core of `useKmsFake`: registers the hooks and returns the fake.
@@ -34,16 +66,33 @@ export interface UseKmsFakeOptions extends KmsFakeOptions {
  * clients used in the user's own beforeAll/afterEach hooks answer from the fake as well.
  */
 export function registerKmsFake(hooks: TestHooks, options: UseKmsFakeOptions = {}): KmsFake {
-  const { fresh = false, install = true, env = true, ...fakeOptions } = options;
+  if (running) {
+    throw new FakeKmsUsageError(
+      `useKmsFake() was called inside a test or a hook: the runner has already collected this file, so the fake's hooks would never run and nothing would be installed. ${WHERE}`,
+    );
+  }
+  const { fresh = false, install = true, env = true, onUnhandledRequest = 'error', ...fakeOptions } = options;
   let fake = createKmsFake(fakeOptions);
+  const registration = {};
+  let counted = false;
   const environment = testEnvironment(fakeOptions.region ?? 'us-east-1');
   const handle = fresh ? followCurrent(() => fake) : fake;
   setCurrentFake(handle);
 
   hooks.beforeAll(() => {
+    if (install && active > 0) {
+      throw new FakeKmsUsageError(
+        `useKmsFake() was called twice where both fakes would be installed at once (twice in one file or describe block, nested describe blocks, or in a setup file and in the test file). ${WHERE} For a second fake in the same tests, use createKmsFake() and fake.client().`,
+      );
+    }
+    if (install) {
+      active++;
+      counted = true;
+    }
     setCurrentFake(handle);
     if (env) environment.apply();
-    if (install) fake.install();
+    if (onUnhandledRequest === 'error') armUnhandledRequestGuard(registration);
+    if (install) fake.install({ onUnhandledRequest });
   });
   hooks.beforeEach(() => {
     if (env) environment.apply();
@@ -53,10 +102,13 @@ export function registerKmsFake(hooks: TestHooks, options: UseKmsFakeOptions = {
     } else {
       fake.reset();
     }
-    if (install) fake.install();
+    if (install) fake.install({ onUnhandledRequest });
   });
   hooks.afterAll(() => {
+    if (counted) active--;
+    counted = false;
     fake.uninstall();
+    releaseUnhandledRequestGuard(registration);
     if (env) environment.restore();
     setCurrentFake(undefined);
   });

@@ -5,6 +5,7 @@ import {
   KMSClient,
 } from '@aws-sdk/client-kms';
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { FakeKmsUsageError } from '../../../src/index.js';
 import { TEST_ACCESS_KEY_ID } from '../../../src/testing/core/test-environment.js';
 import { currentKmsFake, useKmsFake } from '../../../src/testing/jest.js';
 import { cloudHsmInput } from '../../support/inputs.js';
@@ -23,6 +24,11 @@ function failure(assertion: () => void): string {
 describe('useKmsFake (Jest)', () => {
   afterEach(() => {
     jest.useRealTimers();
+  });
+
+  it('refuses useKmsFake() inside a test, saying where to call it (it could install nothing there)', () => {
+    expect(() => useKmsFake()).toThrow(FakeKmsUsageError);
+    expect(() => useKmsFake()).toThrow(/inside a test or a hook.*at the top level of the test file/);
   });
 
   it('answers a KMSClient built inside the code under test', async () => {
