@@ -52,7 +52,7 @@ export async function serveKmsRequest(
   let ctx: CallContext = contextFromRequest(headers, undefined, defaults);
   if (signatures) {
     try {
-      const key = await signatures.check({ method: 'POST', path: pathOf(request.url), headers, body: text });
+      const key = await signatures.check({ method: 'POST', path: pathOf(request.url), headers, body: body.bytes });
       ctx = { account: key.account ?? defaults.account, region: ctx.region };
     } catch (error) {
       return send(

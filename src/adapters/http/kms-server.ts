@@ -19,6 +19,8 @@ export interface KmsServerOptions extends KmsFakeOptions {
    * signature `InvalidSignatureException`. Without it any signature (or none) is accepted.
    */
   verifySignature?: readonly AccessKey[];
+  /** How long a client may take to send one whole request before its connection is closed. Default 30 s. */
+  requestTimeoutMs?: number;
 }
 
 /** A running fake-kms HTTP endpoint. */
@@ -33,9 +35,6 @@ export interface KmsServer {
   close(): Promise<void>;
 }
 
-/** How long a client may take to send one request before the server closes the connection. */
-const REQUEST_TIMEOUT_MS = 30_000;
-
 /**
  * Serve a fake over HTTP: awsJson1_1 KMS requests on `POST /`, the control API under `/_fake-kms/`. It
  * listens on loopback unless told otherwise.
@@ -46,15 +45,25 @@ const REQUEST_TIMEOUT_MS = 30_000;
  * await server.close();
  */
 export async function startKmsServer(options: KmsServerOptions = {}): Promise<KmsServer> {
-  const { host = '127.0.0.1', port = 4599, scenario, verifySignature, ...fakeOptions } = options;
+  const {
+    host = '127.0.0.1',
+    port = 4599,
+    scenario,
+    verifySignature,
+    requestTimeoutMs = 30_000,
+    ...fakeOptions
+  } = options;
   const served = new ServedFake(fakeOptions, scenario);
   const signatures = verifySignature ? new SignatureChecker(verifySignature) : undefined;
-  const server = createServer(
-    { requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: REQUEST_TIMEOUT_MS },
-    (req, res) => {
-      handle(req, res, served, signatures);
-    },
-  );
+  const timeouts = {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: requestTimeoutMs,
+    // Node looks for overdue requests at this interval; a short timeout needs a closer look.
+    connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(requestTimeoutMs / 4))),
+  };
+  const server = createServer(timeouts, (req, res) => {
+    handle(req, res, served, signatures);
+  });
   // A client that sends garbage instead of HTTP gets a 400 and a closed socket; the server carries on.
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { KmsError } from '../../errors/kms-error.js';
@@ -16,7 +16,8 @@ export interface SignedRequest {
   method: string;
   path: string;
   headers: Record<string, string>;
-  body: string;
+  /** The body bytes as they arrived (a re-encoded string could hash differently). */
+  body: Uint8Array;
 }
 
 const AUTHORIZATION =
@@ -51,6 +52,11 @@ export class SignatureChecker {
     if (!key) throw new KmsError('UnrecognizedClientException', UNRECOGNIZED, 400);
     const signingDate = parseAmzDate(request.headers['x-amz-date']);
     if (!signingDate || !request.headers['x-amz-date']?.startsWith(shortDate) || service !== 'kms') {
+      throw new KmsError('InvalidSignatureException', MISMATCH, 400);
+    }
+    // The signer trusts a payload hash header; AWS checks it against the body that arrived.
+    const payloadHash = request.headers['x-amz-content-sha256'];
+    if (payloadHash !== undefined && payloadHash !== createHash('sha256').update(request.body).digest('hex')) {
       throw new KmsError('InvalidSignatureException', MISMATCH, 400);
     }
     const names = signedHeaders.split(';');
