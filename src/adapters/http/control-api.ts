@@ -40,7 +40,7 @@ const ROUTES: Record<string, Handler> = {
   'GET journal': (fake, _body, _served, query) => {
     const operation = query.get('operation') ?? undefined;
     const entries = operation ? fake.calls(operation) : fake.journal;
-    return ok({ entries: withoutSecrets(entries) });
+    return ok({ entries });
   },
   'POST settle': (fake, body) => {
     fake.settle(optionalString(body, 'storeId'));

@@ -21,7 +21,8 @@ export function sendJson(response: ServerResponse, result: ControlResult): void 
   response.end(body);
 }
 
-const SECRET_FIELDS = new Set(['password', 'secretAccessKey', 'KeyStorePassword', 'XksProxyRawSecretAccessKey']);
+// The world's secret fields; KMS-shaped data (stores, journal) is already redacted by the engine.
+const SECRET_FIELDS = new Set(['password', 'secretAccessKey']);
 
 /** A deep copy without secret fields: what the control API says about the world must not leak a password. */
 export function withoutSecrets<T>(value: T): T {
