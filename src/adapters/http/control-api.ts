@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FakeKmsUsageError, isFakeKmsUsageError } from '../../errors/kms-error.js';
 import type { KmsFake } from '../../fake.js';
-import { type ControlResult, failure, ok, sendJson, withoutSecrets } from './control-response.js';
+import { type ControlResult, failure, ok, sendJson } from './control-response.js';
 import { readBody } from './read-body.js';
 import type { ServedFake } from './served-fake.js';
 import { worldRoute } from './world-routes.js';

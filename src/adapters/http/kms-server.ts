@@ -5,7 +5,7 @@ import { CONTROL_PREFIX, serveControlRequest } from './control-api.js';
 import { failure, sendJson } from './control-response.js';
 import { serveKmsRequest } from './kms-door.js';
 import { ServedFake } from './served-fake.js';
-import { type AccessKey, SignatureChecker } from './signature-check.js';
+import type { AccessKey, SignatureChecker } from './signature-check.js';
 
 export interface KmsServerOptions extends KmsFakeOptions {
   /** The address to listen on. Default `127.0.0.1`: nothing but this machine can reach the fake. */
@@ -54,7 +54,10 @@ export async function startKmsServer(options: KmsServerOptions = {}): Promise<Km
     ...fakeOptions
   } = options;
   const served = new ServedFake(fakeOptions, scenario);
-  const signatures = verifySignature ? new SignatureChecker(verifySignature) : undefined;
+  // Loaded only when asked for, so that importing fake-kms does not load the SigV4 signer.
+  const signatures = verifySignature
+    ? new (await import('./signature-check.js')).SignatureChecker(verifySignature)
+    : undefined;
   const timeouts = {
     requestTimeout: requestTimeoutMs,
     headersTimeout: requestTimeoutMs,
