@@ -70,6 +70,8 @@ export class SignatureChecker {
       region,
       service,
       sha256: Sha256,
+      // Sign exactly the headers the client signed: adding a payload hash header would change the signature.
+      applyChecksum: false,
     });
     const signed = await signer.sign(
       {
