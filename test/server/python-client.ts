@@ -23,6 +23,8 @@ export function runClient(command: string, args: string[], env: Record<string, s
       AWS_EC2_METADATA_DISABLED: 'true',
       AWS_MAX_ATTEMPTS: '1',
       PYTHONDONTWRITEBYTECODE: '1',
+      // AWS CLI v2 (Debian's awscli) pipes output through a pager unless told not to.
+      AWS_PAGER: '',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
