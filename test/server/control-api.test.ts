@@ -20,7 +20,7 @@ async function describeState(id: string): Promise<string> {
     ?.ConnectionState as string;
 }
 
-describe('the control API under /_fake-kms', () => {
+describe('the control API under /_fake-kms', { timeout: 30_000 }, () => {
   it('reports readiness on GET /_fake-kms/health', async () => {
     expect(await control(server(), 'GET', 'health')).toEqual({ status: 200, body: { status: 'ready' } });
   });
@@ -158,7 +158,7 @@ describe('the control API under /_fake-kms', () => {
   });
 });
 
-describe('the backing world through /_fake-kms/world', () => {
+describe('the backing world through /_fake-kms/world', { timeout: 30_000 }, () => {
   const cluster = 'cluster-abcdefghijk';
 
   it('describes, changes and adds world entities, and the next Connect sees the change', async () => {

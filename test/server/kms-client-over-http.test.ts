@@ -15,7 +15,7 @@ import { clientFor, useServer } from './server-support.js';
 
 const server = useServer({ seed: 'http', timing: 'immediate' });
 
-describe('a real KMSClient pointed at fake-kms serve', () => {
+describe('a real KMSClient pointed at fake-kms serve', { timeout: 30_000 }, () => {
   it('creates, describes, connects, updates, disconnects and deletes a CloudHSM store', async () => {
     const kms = clientFor(server());
     const input = cloudHsmInput();

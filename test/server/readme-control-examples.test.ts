@@ -24,7 +24,7 @@ function readmeCurls(): Array<{ line: string; method: string; path: string; body
     });
 }
 
-describe('the README control API examples', () => {
+describe('the README control API examples', { timeout: 30_000 }, () => {
   it('are all there, and each one is answered with 200', async () => {
     const curls = readmeCurls();
     expect(curls.length).toBeGreaterThanOrEqual(9);

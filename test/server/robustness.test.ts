@@ -18,7 +18,7 @@ async function expectStillServing(s: KmsServer): Promise<void> {
 
 const JSON_HEADERS = { 'content-type': 'application/x-amz-json-1.1' };
 
-describe('requests fake-kms serve refuses, changing nothing', () => {
+describe('requests fake-kms serve refuses, changing nothing', { timeout: 30_000 }, () => {
   it('answers malformed JSON with SerializationException (400)', async () => {
     const before = state(server());
     const res = await kmsRequest(server().url, 'CreateCustomKeyStore', '{"CustomKeyStoreName": ');
@@ -155,7 +155,7 @@ describe('requests fake-kms serve refuses, changing nothing', () => {
   });
 });
 
-describe('many clients at once', () => {
+describe('many clients at once', { timeout: 30_000 }, () => {
   it('lets exactly one of 40 concurrent creates with one name succeed', async () => {
     server().fake.reset();
     const input = cloudHsmInput();

@@ -23,7 +23,7 @@ async function failureOf(promise: Promise<unknown>): Promise<KMSServiceException
   )) as KMSServiceException;
 }
 
-describe('fake-kms serve --verify-signature', () => {
+describe('fake-kms serve --verify-signature', { timeout: 30_000 }, () => {
   it('answers requests signed with a configured key', async () => {
     const kms = clientFor(server(), KEY);
     const result = await kms.send(new DescribeCustomKeyStoresCommand({}));

@@ -64,7 +64,13 @@ export async function startKmsServer(options: KmsServerOptions = {}): Promise<Km
     // Node looks for overdue requests at this interval; a short timeout needs a closer look.
     connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(requestTimeoutMs / 4))),
   };
+  let closing = false;
+  const inFlight = new Set<ServerResponse>();
   const server = createServer(timeouts, (req, res) => {
+    // Once closing, every answer ends its connection, so close() is not held open by keep-alive.
+    if (closing) res.shouldKeepAlive = false;
+    inFlight.add(res);
+    res.on('close', () => inFlight.delete(res));
     handle(req, res, served, signatures);
   });
   // A client that sends garbage instead of HTTP gets a 400 and a closed socket; the server carries on.
@@ -82,7 +88,11 @@ export async function startKmsServer(options: KmsServerOptions = {}): Promise<Km
     get fake() {
       return served.fake;
     },
-    close: () => close(server),
+    close: () => {
+      closing = true;
+      for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
+      return close(server);
+    },
   };
 }
 
