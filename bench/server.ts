@@ -154,6 +154,18 @@ async function main(): Promise<void> {
     /fake-kms listening on (http:\/\/\S+)/,
     '/_fake-kms/reset',
   );
+  // The floor: a Node HTTP server that answers every request with one canned body and does nothing else. What the machine
+  // and the load generator allow at the moment; fake-kms's distance from it is its own cost.
+  const floor = await start(
+    'HTTP floor',
+    process.execPath,
+    [
+      '-e',
+      "const s=require('node:http').createServer((q,r)=>{q.resume();q.on('end',()=>{r.writeHead(200,{'content-type':'application/x-amz-json-1.1'});r.end('{\"KeyMetadata\":{\"KeyId\":\"floor\"}}')})});s.listen(0,'127.0.0.1',()=>console.log('listening on http://127.0.0.1:'+s.address().port));process.on('SIGTERM',()=>s.close(()=>process.exit(0)))",
+    ],
+    /listening on (http:\/\/\S+)/,
+    '/',
+  );
   const moto = await start(
     'moto',
     'python3',
@@ -162,29 +174,31 @@ async function main(): Promise<void> {
     '/moto-api/reset',
   );
   console.log(
-    `fake-kms ${fake.url}, moto ${moto.url}; concurrency ${CONCURRENCY}, ${DURATION_MS} ms per operation and server\n`,
+    `fake-kms ${fake.url}, moto ${moto.url}, floor ${floor.url}; concurrency ${CONCURRENCY}, ${DURATION_MS} ms per operation and server\n`,
   );
   const rows: Row[] = [];
   try {
     for (const operation of OPERATIONS) {
       // Alternate which server goes first, so neither gains from a warmer machine.
-      const order = rows.length % 4 === 0 ? [fake, moto] : [moto, fake];
+      const order = rows.length % 6 === 0 ? [fake, moto, floor] : [moto, floor, fake];
       for (const server of order) rows.push(await measure(server, operation));
     }
   } finally {
-    await Promise.all([stop(fake), stop(moto)]);
+    await Promise.all([stop(fake), stop(moto), stop(floor)]);
   }
-  console.log('| operation | server | req/s | p50 ms | p95 ms | p99 ms | fake-kms / moto | note |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |');
+  console.log('| operation | server | req/s | p50 ms | p95 ms | p99 ms | fake-kms / moto | fake-kms / floor | note |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const operation of OPERATIONS) {
     const f = rows.find((r) => r.operation === operation.name && r.server === 'fake-kms');
     const m = rows.find((r) => r.operation === operation.name && r.server === 'moto');
+    const h = rows.find((r) => r.operation === operation.name && r.server === 'HTTP floor');
     const ratio = f?.rps && m?.rps ? `${(f.rps / m.rps).toFixed(1)}×` : '–';
-    for (const row of [f, m]) {
+    const ofFloor = f?.rps && h?.rps ? `${((100 * f.rps) / h.rps).toFixed(0)} %` : '–';
+    for (const row of [f, m, h]) {
       if (!row) continue;
-      const shownRatio = row === f ? ratio : '';
+      const [r1, r2] = row === f ? [ratio, ofFloor] : ['', ''];
       console.log(
-        `| ${row.operation} | ${row.server} | ${fmt(row.rps, 0)} | ${fmt(row.p50)} | ${fmt(row.p95)} | ${fmt(row.p99)} | ${shownRatio} | ${row.note ?? ''} |`,
+        `| ${row.operation} | ${row.server} | ${fmt(row.rps, 0)} | ${fmt(row.p50)} | ${fmt(row.p95)} | ${fmt(row.p99)} | ${r1} | ${r2} | ${row.note ?? ''} |`,
       );
     }
   }
