@@ -19,7 +19,14 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const server = await startKmsServer(options);
+  const server = await startKmsServer(options).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') {
+      throw new Error(
+        `port ${options.port ?? 4599} is in use: choose another with --port, or --port 0 for a free one.`,
+      );
+    }
+    throw error;
+  });
   // The one line CI scripts wait for; nothing else goes to stdout.
   process.stdout.write(`fake-kms listening on ${server.url}\n`);
   await new Promise<void>((resolve) => {

@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { startKmsServer } from '../../src/adapters/http/kms-server.js';
 import { finished, listeningUrl, startCli } from './cli-process.js';
 import { control, kmsRequest } from './server-support.js';
 
@@ -70,6 +71,17 @@ describe('the fake-kms bin', { timeout: 60_000 }, () => {
     });
     expect(await reply).toMatch(/^HTTP\/1\.1 200 [\s\S]*"CustomKeyStores":\[\]/);
     expect((await done).code).toBe(0);
+  });
+
+  it('says so when the port is taken, and exits 1', async () => {
+    const taken = await startKmsServer({ port: 0 });
+    try {
+      const result = await finished(startCli(['serve', '--port', String(taken.port)]));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`port ${taken.port} is in use`);
+    } finally {
+      await taken.close();
+    }
   });
 
   it('prints its usage for --help and exits 0', async () => {
