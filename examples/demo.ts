@@ -14,6 +14,7 @@ import {
   paginateDescribeCustomKeyStores,
   UpdateCustomKeyStoreCommand,
 } from '@aws-sdk/client-kms';
+import { trustAnchorCertificate } from '../src/fixtures/index.js';
 import { createKmsFake } from '../src/index.js';
 
 // Count every socket the process tries to open, to show the fake needs none.
@@ -24,7 +25,7 @@ net.Socket.prototype.connect = function (this: net.Socket, ...args: Parameters<t
   return realConnect.apply(this, args);
 } as typeof realConnect;
 
-const TRUST_ANCHOR = '-----BEGIN CERTIFICATE-----\nMIIBdemoTrustAnchorForTheDemoOnly\n-----END CERTIFICATE-----';
+const TRUST_ANCHOR = trustAnchorCertificate(0);
 
 function table(title: string, stores: CustomKeyStoresListEntry[]): void {
   console.log(`\n== ${title}`);

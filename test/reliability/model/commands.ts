@@ -5,7 +5,16 @@
  * scope A"), resolved against the model when the step runs, so that shrinking keeps sequences meaningful.
  */
 import fc from 'fast-check';
-import { clockArb, failNextArb, failNextConnectArb, resetArb, setStateArb, settleArb } from './control-steps.js';
+import {
+  changeKmsUserPasswordArb,
+  clockArb,
+  failNextArb,
+  failNextConnectArb,
+  relateClustersArb,
+  resetArb,
+  setStateArb,
+  settleArb,
+} from './control-steps.js';
 import type { Step } from './harness.js';
 import { byIdArb, createArb, describeArb, updateArb } from './operation-steps.js';
 
@@ -24,4 +33,6 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: failNextArb },
   { weight: 1, arbitrary: setStateArb },
   { weight: 1, arbitrary: resetArb },
+  { weight: 3, arbitrary: relateClustersArb },
+  { weight: 1, arbitrary: changeKmsUserPasswordArb },
 );
