@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TRUST_ANCHOR } from '../support/inputs.js';
 import { runClient } from './python-client.js';
 import { useServer } from './server-support.js';
 
@@ -14,6 +15,7 @@ describe('boto3 against fake-kms serve', () => {
       [join(import.meta.dirname, 'clients', 'boto3_custom_key_stores.py'), '-v'],
       {
         FAKE_KMS_URL: plain().url,
+        FAKE_KMS_TRUST_ANCHOR: TRUST_ANCHOR,
         FAKE_KMS_SIGNED_URL: signed().url,
         FAKE_KMS_KEY_ID: KEY.accessKeyId,
         FAKE_KMS_SECRET: KEY.secretAccessKey,

@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startKmsServer } from '../../src/adapters/http/kms-server.js';
+import { TRUST_ANCHOR } from '../support/inputs.js';
 import { finished, listeningUrl, startCli } from './cli-process.js';
 import { control, kmsRequest } from './server-support.js';
 
@@ -28,7 +29,7 @@ describe('the fake-kms bin', { timeout: 60_000 }, () => {
     const created = await kmsRequest(url, 'CreateCustomKeyStore', {
       CustomKeyStoreName: 'from-the-cli',
       CloudHsmClusterId: 'cluster-abcdefghijk',
-      TrustAnchorCertificate: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----',
+      TrustAnchorCertificate: TRUST_ANCHOR,
       KeyStorePassword: 'kmsPswd-cli',
     });
     expect(created.status).toBe(200);

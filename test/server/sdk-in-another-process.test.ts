@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TRUST_ANCHOR } from '../support/inputs.js';
 import { runClient } from './python-client.js';
 import { useServer } from './server-support.js';
 
@@ -13,6 +14,7 @@ describe('@aws-sdk/client-kms in another Node process, pointed at the server by 
     const result = await runClient(process.execPath, [script], {
       AWS_ENDPOINT_URL_KMS: server().url,
       AWS_REGION: 'eu-north-1',
+      FAKE_KMS_TRUST_ANCHOR: TRUST_ANCHOR,
     });
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({

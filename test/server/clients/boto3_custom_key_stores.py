@@ -1,7 +1,7 @@
 """boto3 against `fake-kms serve`: every custom key store operation, its outputs and its error codes.
 
 Run by test/server/boto3.test.ts, which starts the servers and passes their URLs:
-FAKE_KMS_URL (no signature checking) and FAKE_KMS_SIGNED_URL (--verify-signature with FAKE_KMS_KEY_ID:FAKE_KMS_SECRET).
+FAKE_KMS_URL (no signature checking), FAKE_KMS_TRUST_ANCHOR and FAKE_KMS_SIGNED_URL (--verify-signature with FAKE_KMS_KEY_ID:FAKE_KMS_SECRET).
 """
 
 import datetime
@@ -15,7 +15,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 URL = os.environ["FAKE_KMS_URL"]
-TRUST_ANCHOR = "-----BEGIN CERTIFICATE-----\n" + "MIIDQTCCAimgAwIBAgITBmyfz5m/jAo54vB4ikPmljZbyjANBgkqhkiG9w0BAQsF" * 4 + "\n-----END CERTIFICATE-----"
+TRUST_ANCHOR = os.environ["FAKE_KMS_TRUST_ANCHOR"]  # a real CA certificate, from the test that runs this
 CREDENTIAL = {"AccessKeyId": "ABCDE23456ABCDE23456", "RawSecretAccessKey": "DXjSUawnel2fr6SKC7G25CNxTyWKE5PF9XX6H/u9pSo="}
 
 

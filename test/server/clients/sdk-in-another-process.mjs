@@ -12,7 +12,8 @@ import {
 
 const kms = new KMSClient({});
 const seen = {};
-const trustAnchor = `-----BEGIN CERTIFICATE-----\n${'MIIDQTCCAimgAwIBAgITBmyfz5m/jAo54vB4ikPmljZbyjANBgkqhkiG9w0BAQsF'.repeat(4)}\n-----END CERTIFICATE-----`;
+// A real CA certificate, from the test that runs this script.
+const trustAnchor = process.env.FAKE_KMS_TRUST_ANCHOR;
 const { CustomKeyStoreId } = await kms.send(
   new CreateCustomKeyStoreCommand({
     CustomKeyStoreName: 'from-another-process',
