@@ -15,4 +15,13 @@ export { FakeKmsUsageError, isFakeKmsUsageError, isKmsError, KmsError } from './
 export { createKmsFake, type FailNextOptions, KmsFake, type KmsFakeOptions } from './fake.js';
 export { loadScenario, scenarioNames } from './fixtures/scenario/load-scenario.js';
 export type { Scenario, ScenarioFile } from './fixtures/scenario/scenario-types.js';
+export type { InjectionTimes } from './usage/fail-next.js';
+export type {
+  CommonAwsErrorCode,
+  KmsCommandClass,
+  KmsErrorCode,
+  KmsExceptionName,
+  KmsOperationName,
+  KmsOperationRef,
+} from './usage/vocabulary.js';
 export type { World, WorldSpec } from './world/index.js';

@@ -39,7 +39,8 @@ const ROUTES: Record<string, Handler> = {
   'GET snapshot': (fake) => ok(fake.snapshot()),
   'GET journal': (fake, _body, _served, query) => {
     const operation = query.get('operation') ?? undefined;
-    const entries = operation ? fake.calls(operation) : fake.journal;
+    // The fake checks the name and refuses an unknown one with a FakeKmsUsageError (a 400 here).
+    const entries = operation ? fake.calls(operation as never) : fake.journal;
     return ok({ entries });
   },
   'POST settle': (fake, body) => {
@@ -68,7 +69,7 @@ const ROUTES: Record<string, Handler> = {
   },
   'POST fail-next': (fake, body) => {
     const { operation: _operation, code: _code, ...options } = body;
-    fake.failNext(requireString(body, 'operation'), requireString(body, 'code'), options);
+    fake.failNext(requireString(body, 'operation') as never, requireString(body, 'code') as never, options);
     return ok();
   },
   'POST fail-next-connect': (fake, body) => {

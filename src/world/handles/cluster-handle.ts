@@ -1,4 +1,5 @@
 import { FakeKmsUsageError } from '../../errors/kms-error.js';
+import { hideInternals, INSPECT, inspectAs } from '../../usage/redacted-view.js';
 import type { EntityTable } from '../entity-table.js';
 import { type ResolvedCluster, resolveCluster } from '../resolve-cluster.js';
 import type { ClusterSpec, ClusterState, HsmState, KmsUserSpec } from '../spec/cluster-spec.js';
@@ -27,7 +28,9 @@ export class ClusterHandle {
   constructor(
     readonly clusterId: string,
     private readonly access: ClusterAccess,
-  ) {}
+  ) {
+    hideInternals(this, ['access']);
+  }
 
   /**
    * The cluster as the world sees it now, every default filled in. The `kmsuser` password is left out: it
@@ -39,6 +42,14 @@ export class ClusterHandle {
     );
     delete cluster.kmsUser.password;
     return cluster;
+  }
+
+  toJSON(): { clusterId: string } {
+    return { clusterId: this.clusterId };
+  }
+
+  [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options?: unknown) => string): string {
+    return inspectAs('ClusterHandle', this.toJSON(), options, inspect);
   }
 
   /** Change any of the cluster's properties; `undefined` puts one back to its default. */

@@ -1,3 +1,4 @@
+import { hideInternals, INSPECT, inspectAs } from '../../usage/redacted-view.js';
 import type { EntityTable } from '../entity-table.js';
 import type { ResolvedProxy } from '../resolve-proxy.js';
 import type { ProxyCredential, ProxySpec } from '../spec/proxy-spec.js';
@@ -25,7 +26,9 @@ export class ProxyHandle {
   constructor(
     readonly uriEndpoint: string,
     private readonly access: ProxyAccess,
-  ) {}
+  ) {
+    hideInternals(this, ['access']);
+  }
 
   /**
    * The proxy as the world sees it now, every default filled in; the paths and credentials it learned from
@@ -35,6 +38,14 @@ export class ProxyHandle {
     const proxy = this.access.resolve(true);
     if (proxy.credentials) proxy.credentials = proxy.credentials.map(({ accessKeyId }) => ({ accessKeyId }));
     return proxy;
+  }
+
+  toJSON(): { uriEndpoint: string } {
+    return { uriEndpoint: this.uriEndpoint };
+  }
+
+  [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options?: unknown) => string): string {
+    return inspectAs('ProxyHandle', this.toJSON(), options, inspect);
   }
 
   /** Change any of the proxy's properties; `undefined` puts one back to its default. */
