@@ -126,6 +126,7 @@ describe('the control API under /_fake-kms', { timeout: 30_000 }, () => {
     await control(server(), 'POST', 'fail-next', {
       operation: 'DescribeCustomKeyStores',
       code: 'KMSInternalException',
+      times: 1,
     });
     const failed = await kmsRequest(server().url, 'DescribeCustomKeyStores');
     expect(failed.status).toBe(500);

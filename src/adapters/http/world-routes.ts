@@ -24,7 +24,8 @@ const ENTITIES = {
     ],
   },
   proxies: {
-    handle: (world: World, id: string) => world.proxy(id),
+    // In a URL path the endpoint's host is enough: `/world/proxies/xks.example.com` names https://xks.example.com.
+    handle: (world: World, id: string) => world.proxy(id.includes('://') ? id : `https://${id}`),
     add: (world: World, spec: unknown) => world.addProxy(spec as Parameters<World['addProxy']>[0]),
     methods: ['update', 'takeOffline', 'bringOnline', 'respondAfter', 'acceptOnly', 'denyKms'],
   },

@@ -118,7 +118,7 @@ class CloudHsmKeyStoreThroughBoto3(unittest.TestCase):
         self.assertEqual(error_of(self.kms.connect_custom_key_store, CustomKeyStoreId=store_id)[0], "CustomKeyStoreInvalidStateException")
 
     def test_an_injected_internal_error_reaches_boto3_as_a_500(self):
-        control("fail-next", {"operation": "DescribeCustomKeyStores", "code": "KMSInternalException"})
+        control("fail-next", {"operation": "DescribeCustomKeyStores", "code": "KMSInternalException", "times": 1})
         code, status, _ = error_of(self.kms.describe_custom_key_stores)
         self.assertEqual((code, status), ("KMSInternalException", 500))
 
