@@ -6,6 +6,8 @@ const entry: Record<string, string> = {
   index: 'src/index.ts',
   vitest: 'src/testing/vitest.ts',
   jest: 'src/testing/jest.ts',
+  // The `fake-kms` bin (package.json `bin`): `fake-kms serve`.
+  cli: 'src/cli/main.ts',
 };
 // `fake-kms/fixtures` ships once the faker builders land (issue 3).
 if (existsSync('src/fixtures/index.ts')) entry.fixtures = 'src/fixtures/index.ts';

@@ -1,3 +1,5 @@
+export { type KmsServer, type KmsServerOptions, startKmsServer } from './adapters/http/kms-server.js';
+export type { AccessKey } from './adapters/http/signature-check.js';
 export type { FakeClientConfig } from './adapters/sdk/client-factory.js';
 export type { FakeRequestHandler } from './adapters/sdk/fake-request-handler.js';
 export { fastKmsClientConfig } from './adapters/sdk/fast-client-config.js';

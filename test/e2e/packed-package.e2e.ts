@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +92,58 @@ register('data:text/javascript,' + encodeURIComponent(\`export async function re
       expect(result.status, result.output).toBe(0);
       expect(result.output.trim().split(',')).toContain('example-key-store');
     }
+  });
+
+  it('serves KMS over HTTP with `npx fake-kms serve`, and stops on SIGTERM', async () => {
+    // Its own process group, so that the signal reaches npx's child (the server) too.
+    const child = spawn(
+      'npx',
+      ['--no-install', 'fake-kms', 'serve', '--port', '0', '--scenario', 'example-key-store'],
+      {
+        cwd: dir,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        output += d.toString();
+        const match = /fake-kms listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.stderr.on('data', (d: Buffer) => {
+        output += d.toString();
+      });
+      child.on('exit', () => reject(new Error(`fake-kms serve exited before listening:\n${output}`)));
+    });
+    const describe = () =>
+      new Promise<string>((resolve, reject) => {
+        const req = request(
+          url,
+          {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/x-amz-json-1.1',
+              'x-amz-target': 'TrentService.DescribeCustomKeyStores',
+            },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (d: Buffer) => {
+              text += d.toString();
+            });
+            res.on('end', () => resolve(text));
+          },
+        );
+        req.on('error', reject);
+        req.end('{}');
+      });
+    expect(JSON.parse(await describe()).CustomKeyStores[0].CustomKeyStoreName).toBe('ExampleKeyStore');
+    if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    await exited;
+    await expect(describe()).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
   it('runs the example tests under Vitest, as ES modules', () => {

@@ -20,7 +20,9 @@ import {
   type KmsFake,
   type KmsFakeOptions,
   type KmsOperationName,
+  type KmsServer,
   type StoreSeed,
+  startKmsServer,
   type Timing,
 } from 'fake-kms';
 import * as jestHelpers from 'fake-kms/jest';
@@ -102,3 +104,18 @@ function assertions(code: ConnectionErrorCode): void {
   expect(fake).not.toHaveReceivedKmsCall('DeleteCustomKeyStores');
 }
 expectTypeOf(assertions).toBeFunction();
+
+// The HTTP endpoint, in-process: options are the fake's plus where to listen and which keys sign.
+async function serve(): Promise<void> {
+  const server: KmsServer = await startKmsServer({
+    port: 0,
+    seed: 1,
+    verifySignature: [{ accessKeyId: 'AKID', secretAccessKey: 's' }],
+  });
+  expectTypeOf(server.url).toBeString();
+  expectTypeOf(server.fake).toEqualTypeOf<KmsFake>();
+  await server.close();
+  // @ts-expect-error: a port is a number
+  await startKmsServer({ port: '4599' });
+}
+expectTypeOf(serve).toBeFunction();
