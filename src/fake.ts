@@ -5,10 +5,12 @@ import { FakeRequestHandler } from './adapters/sdk/fake-request-handler.js';
 import { installFor, isInstalled, uninstallFor } from './adapters/sdk/install.js';
 import { Engine } from './engine/engine.js';
 import type { CallEntry, JournalEntry } from './engine/journal.js';
+import type { KeySeed } from './engine/keys/key-types.js';
 import { recordToSeed } from './engine/seed.js';
 import type { ConnectionErrorCode, ConnectionState, StoreSeed, Timing } from './engine/types.js';
 import { defaultStatus, FakeKmsUsageError } from './errors/kms-error.js';
 import type { Scenario } from './fixtures/scenario/scenario-types.js';
+import { OPERATION_TABLE } from './operations/index.js';
 import { createWorld, type World, type WorldSpec } from './world/index.js';
 
 export interface KmsFakeOptions extends WorldSpec {
@@ -20,6 +22,8 @@ export interface KmsFakeOptions extends WorldSpec {
   seed?: string | number;
   /** Stores that exist from the start and after every `reset()`. */
   stores?: readonly StoreSeed[];
+  /** KMS keys (and their aliases and tags) that exist from the start and after every `reset()`. */
+  keys?: readonly KeySeed[];
   /** Custom key stores per account and Region (spec §8.10). Default 10. */
   quota?: number;
   /** When CONNECTING / DISCONNECTING settle (spec §8.16). Default `{ observations: 1 }`. */
@@ -78,7 +82,9 @@ export class KmsFake {
       seed: options.seed,
       now: options.now,
       stores: options.stores ?? [],
+      keys: options.keys ?? [],
       world,
+      operations: OPERATION_TABLE,
     });
     this.handler = new FakeRequestHandler(() => this.engine);
     this.attachments = new Attachments(this.handler, () => ({

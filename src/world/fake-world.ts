@@ -15,6 +15,7 @@ import { EntityTable } from './entity-table.js';
 import { ClusterHandle } from './handles/cluster-handle.js';
 import { ProxyHandle } from './handles/proxy-handle.js';
 import { VpcEndpointServiceHandle } from './handles/vpc-endpoint-service-handle.js';
+import { ExternalKeyTable } from './keys/external-key-table.js';
 import { type ResolvedCluster, resolveCluster } from './resolve-cluster.js';
 import { resolveProxy, resolveVpcEndpointService } from './resolve-proxy.js';
 import type { ClusterSpec } from './spec/cluster-spec.js';
@@ -47,6 +48,8 @@ export class FakeWorld implements BackingWorld {
   private readonly proxies: EntityTable<ProxySpec>;
   private readonly services: EntityTable<VpcEndpointServiceSpec>;
   private readonly defaultRegion: string;
+  /** External keys behind the proxies (learned on first use, forgotten by reset). */
+  readonly externalKeys = new ExternalKeyTable();
 
   constructor(spec: WorldSpec = {}) {
     validateWorldSpec(spec, 'The world description given to createKmsFake()');
@@ -136,6 +139,7 @@ export class FakeWorld implements BackingWorld {
     this.clusters.reset();
     this.proxies.reset();
     this.services.reset();
+    this.externalKeys.reset();
   }
 
   // ---- what tests use ----------------------------------------------------------------------------
@@ -150,7 +154,7 @@ export class FakeWorld implements BackingWorld {
   proxy(uriEndpoint: string): ProxyHandle {
     const endpoint = uriEndpoint.startsWith('https://') ? uriEndpoint : `https://${uriEndpoint}`;
     requireFormat(endpoint, XKS_URI_ENDPOINT, 'an XKS proxy URI endpoint such as https://xks.example.com');
-    return new ProxyHandle(endpoint, this.proxies);
+    return new ProxyHandle(endpoint, this.proxies, this.externalKeys);
   }
 
   /** The VPC endpoint service with this name. */

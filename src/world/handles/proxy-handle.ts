@@ -1,4 +1,6 @@
 import type { EntityTable } from '../entity-table.js';
+import { ExternalKeyHandle } from '../keys/external-key-handle.js';
+import type { ExternalKeyTable } from '../keys/external-key-table.js';
 import { type ResolvedProxy, resolveProxy } from '../resolve-proxy.js';
 import type { ProxyCredential, ProxySpec } from '../spec/proxy-spec.js';
 import { PROXY_SHAPE } from '../spec/validate-world-spec.js';
@@ -18,7 +20,13 @@ export class ProxyHandle {
   constructor(
     readonly uriEndpoint: string,
     private readonly table: EntityTable<ProxySpec>,
+    private readonly externalKeys: ExternalKeyTable,
   ) {}
+
+  /** An external key in this proxy's key manager (every well-formed id is an enabled AES-256 key until changed). */
+  externalKey(keyId: string): ExternalKeyHandle {
+    return new ExternalKeyHandle(this.uriEndpoint, keyId, this.externalKeys);
+  }
 
   /** The proxy as the world sees it now, every default filled in. */
   describe(): ResolvedProxy {

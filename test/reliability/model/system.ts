@@ -158,6 +158,9 @@ export class System {
         else if (key === 'CreationDate') view.created = new Date(value as string).getTime();
         else view[key] = value;
       }
+      // Keys are real records now; the model counts them per store.
+      const keys = this.fake.engine.keys.inStore(seed.CustomKeyStoreId as string).size;
+      if (keys > 0) view.KeyCount = keys;
       return view;
     });
   }
