@@ -1,9 +1,12 @@
 import { cancelKeyDeletion } from './cancel-key-deletion.js';
 import type { OperationHandler, OperationTable } from './common.js';
 import { connectCustomKeyStore } from './connect-custom-key-store.js';
+import { createAlias } from './create-alias.js';
 import { createCustomKeyStore } from './create-custom-key-store.js';
 import { createKey } from './create-key.js';
+import { CUSTOM_STORE_UNSUPPORTED } from './custom-store-unsupported.js';
 import { decrypt } from './decrypt.js';
+import { deleteAlias } from './delete-alias.js';
 import { deleteCustomKeyStore } from './delete-custom-key-store.js';
 import { describeCustomKeyStores } from './describe-custom-key-stores.js';
 import { describeKey } from './describe-key.js';
@@ -14,10 +17,16 @@ import { encrypt } from './encrypt.js';
 import { generateDataKey } from './generate-data-key.js';
 import { generateDataKeyWithoutPlaintext } from './generate-data-key-without-plaintext.js';
 import { generateRandom } from './generate-random.js';
+import { listAliases } from './list-aliases.js';
 import { listKeys } from './list-keys.js';
+import { listResourceTags } from './list-resource-tags.js';
 import { reEncrypt } from './re-encrypt.js';
 import { scheduleKeyDeletion } from './schedule-key-deletion.js';
+import { tagResource } from './tag-resource.js';
+import { untagResource } from './untag-resource.js';
+import { updateAlias } from './update-alias.js';
 import { updateCustomKeyStore, updateInputForValidation } from './update-custom-key-store.js';
+import { updateKeyDescription } from './update-key-description.js';
 
 /** Every KMS operation fake-kms implements: a new operation is one file plus one entry here. */
 export const OPERATIONS: Readonly<Record<string, OperationHandler>> = {
@@ -40,6 +49,15 @@ export const OPERATIONS: Readonly<Record<string, OperationHandler>> = {
   GenerateDataKey: generateDataKey,
   GenerateDataKeyWithoutPlaintext: generateDataKeyWithoutPlaintext,
   GenerateRandom: generateRandom,
+  CreateAlias: createAlias,
+  DeleteAlias: deleteAlias,
+  UpdateAlias: updateAlias,
+  ListAliases: listAliases,
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListResourceTags: listResourceTags,
+  UpdateKeyDescription: updateKeyDescription,
+  ...CUSTOM_STORE_UNSUPPORTED,
 };
 
 /** Per-operation rewrites of the request before model validation, where real KMS is laxer than its model. */

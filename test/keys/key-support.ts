@@ -1,5 +1,5 @@
 import { CreateKeyCommand, DescribeKeyCommand, type KeyMetadata, type KMSClient } from '@aws-sdk/client-kms';
-import type { KmsFake } from '../../src/index.js';
+import type { KmsFake, StoreSeed } from '../../src/index.js';
 
 export const CLOUDHSM_STORE_ID = 'cks-1234567890abcdef0';
 export const XKS_STORE_ID = 'cks-abcdef01234567890';
@@ -7,30 +7,32 @@ export const XKS_ENDPOINT = 'https://xks.example.com';
 export const ACCOUNT = '111122223333';
 export const REGION = 'us-east-1';
 
-/** A CONNECTED CloudHSM store and a CONNECTED XKS store (public endpoint), ready for keys. */
-export const connectedStores = [
-  {
-    CustomKeyStoreId: CLOUDHSM_STORE_ID,
-    CustomKeyStoreName: 'payments-hsm',
-    CloudHsmClusterId: 'cluster-abcdefghijk',
-    TrustAnchorCertificate: 'anchor',
-    KeyStorePassword: 'kmsPswd-2026',
-    ConnectionState: 'CONNECTED' as const,
+/** A CONNECTED CloudHSM store, ready for keys. */
+export const cloudHsmStore: StoreSeed = {
+  CustomKeyStoreId: CLOUDHSM_STORE_ID,
+  CustomKeyStoreName: 'payments-hsm',
+  CloudHsmClusterId: 'cluster-abcdefghijk',
+  TrustAnchorCertificate: 'anchor',
+  KeyStorePassword: 'kmsPswd-2026',
+  ConnectionState: 'CONNECTED',
+};
+
+/** A CONNECTED external key store (public endpoint), ready for keys. */
+export const xksStore: StoreSeed = {
+  CustomKeyStoreId: XKS_STORE_ID,
+  CustomKeyStoreName: 'payments-xks',
+  CustomKeyStoreType: 'EXTERNAL_KEY_STORE' as const,
+  XksProxyConfiguration: {
+    Connectivity: 'PUBLIC_ENDPOINT' as const,
+    AccessKeyId: 'XKSPROXYACCESSKEYID234567',
+    UriEndpoint: XKS_ENDPOINT,
+    UriPath: '/kms/xks/v1',
   },
-  {
-    CustomKeyStoreId: XKS_STORE_ID,
-    CustomKeyStoreName: 'payments-xks',
-    CustomKeyStoreType: 'EXTERNAL_KEY_STORE' as const,
-    XksProxyConfiguration: {
-      Connectivity: 'PUBLIC_ENDPOINT' as const,
-      AccessKeyId: 'XKSPROXYACCESSKEYID234567',
-      UriEndpoint: XKS_ENDPOINT,
-      UriPath: '/kms/xks/v1',
-    },
-    XksProxyRawSecretAccessKey: 'K3lcPi4ZR1eNjGd/wjp7R4G8tX+zwKZxaVHOlyNiYTI=',
-    ConnectionState: 'CONNECTED' as const,
-  },
-];
+  XksProxyRawSecretAccessKey: 'K3lcPi4ZR1eNjGd/wjp7R4G8tX+zwKZxaVHOlyNiYTI=',
+  ConnectionState: 'CONNECTED',
+};
+
+export const connectedStores: StoreSeed[] = [cloudHsmStore, xksStore];
 
 export async function createCloudHsmKey(kms: KMSClient, description = 'a CloudHSM key'): Promise<KeyMetadata> {
   const { KeyMetadata } = await kms.send(

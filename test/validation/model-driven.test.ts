@@ -231,6 +231,7 @@ function forSdk(shapeName: string, value: unknown): unknown {
   const shape = KMS_SHAPES[shapeName];
   if (value === null || value === undefined || !shape) return value;
   if (shape.type === 'blob' && typeof value === 'string') return new Uint8Array(Buffer.from(value, 'base64'));
+  if (shape.type === 'timestamp' && typeof value === 'number') return new Date(value * 1000);
   if (shape.type === 'list' && Array.isArray(value)) return value.map((v) => forSdk(shape.member as string, v));
   if (shape.type === 'structure' && typeof value === 'object') {
     return Object.fromEntries(
