@@ -1,6 +1,7 @@
 export type { FakeClientConfig } from './adapters/sdk/client-factory.js';
 export type { FakeRequestHandler } from './adapters/sdk/fake-request-handler.js';
 export type { CallEntry, InjectionEntry, JournalEntry } from './engine/journal.js';
+export type { KeyOrigin, KeySeed, KeyState } from './engine/keys/key-types.js';
 export type {
   ConnectionErrorCode,
   ConnectionState,

@@ -58,6 +58,7 @@ expectTypeOf<keyof KmsFakeMatchers>().toEqualTypeOf<
   | 'toHaveStoreState'
   | 'toHaveStoreName'
   | 'toHaveStoreErrorCode'
+  | 'toHaveKeyState'
   | 'toHaveReceivedKmsCall'
   | 'toHaveReceivedKmsCallTimes'
 >();
