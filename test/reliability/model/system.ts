@@ -149,11 +149,7 @@ export class System {
       };
       if ($metadata.httpStatusCode !== 200) return { error: `status ${$metadata.httpStatusCode} on success` };
       if (operation === 'CreateCustomKeyStore') this.lastCreated = output.CustomKeyStoreId as string | undefined;
-      if (
-        COMMANDS[operation] &&
-        /Key$|KeyDeletion$|^Encrypt$/.test(operation) &&
-        !operation.endsWith('CustomKeyStore')
-      ) {
+      if (KEY_OPERATIONS.has(operation)) {
         return { ok: keyView(operation, output) };
       }
       return { ok: this.normalizeOutput(output, (d) => (d as Date).getTime()) };
