@@ -15,6 +15,7 @@ import { EntityTable } from './entity-table.js';
 import { ClusterHandle } from './handles/cluster-handle.js';
 import { ProxyHandle } from './handles/proxy-handle.js';
 import { VpcEndpointServiceHandle } from './handles/vpc-endpoint-service-handle.js';
+import { ClusterKeyTable } from './keys/cluster-key-table.js';
 import { ExternalKeyTable } from './keys/external-key-table.js';
 import { type ResolvedCluster, resolveCluster } from './resolve-cluster.js';
 import { resolveProxy, resolveVpcEndpointService } from './resolve-proxy.js';
@@ -50,6 +51,8 @@ export class FakeWorld implements BackingWorld {
   private readonly defaultRegion: string;
   /** External keys behind the proxies (learned on first use, forgotten by reset). */
   readonly externalKeys = new ExternalKeyTable();
+  /** Key material deleted from CloudHSM clusters by hand (forgotten by reset). */
+  readonly clusterKeys = new ClusterKeyTable();
 
   constructor(spec: WorldSpec = {}) {
     validateWorldSpec(spec, 'The world description given to createKmsFake()');
@@ -140,6 +143,7 @@ export class FakeWorld implements BackingWorld {
     this.proxies.reset();
     this.services.reset();
     this.externalKeys.reset();
+    this.clusterKeys.reset();
   }
 
   // ---- what tests use ----------------------------------------------------------------------------
@@ -147,7 +151,11 @@ export class FakeWorld implements BackingWorld {
   /** The cluster with this id. Every well-formed id names a healthy ACTIVE cluster until you change it. */
   cluster(clusterId: string): ClusterHandle {
     requireFormat(clusterId, CLUSTER_ID, 'a cluster id such as cluster-abcdefghijk');
-    return new ClusterHandle(clusterId, { table: this.clusters, defaultRegion: this.defaultRegion });
+    return new ClusterHandle(clusterId, {
+      table: this.clusters,
+      defaultRegion: this.defaultRegion,
+      clusterKeys: this.clusterKeys,
+    });
   }
 
   /** The proxy at this URI endpoint (`https://host`; a bare host name is accepted). */

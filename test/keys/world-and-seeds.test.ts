@@ -66,6 +66,21 @@ describe('external keys in the backing world', () => {
     expect(fake).toHaveKeyState(key.Arn as string, 'Enabled');
   });
 
+  it('key material deleted from the CloudHSM cluster fails crypto with that key only, until reset', async () => {
+    const fake = createKmsFake({ stores: connectedStores });
+    const kms = fake.client({ maxAttempts: 1 });
+    const key = await createCloudHsmKey(kms);
+    const other = await createCloudHsmKey(kms, 'other');
+    fake.world.cluster('cluster-abcdefghijk').deleteKeyMaterial(key.KeyId as string);
+    const error = await rejectionOf(kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext })));
+    expect(error).toBeInstanceOf(KMSInvalidStateException);
+    expect(error.message).toBe(
+      `The key material of KMS key ${key.KeyId} was not found in the AWS CloudHSM cluster cluster-abcdefghijk associated with custom key store 'cks-1234567890abcdef0'.`,
+    );
+    expect(fake).toHaveKeyState(key.KeyId as string, 'Enabled');
+    await kms.send(new EncryptCommand({ KeyId: other.KeyId, Plaintext: plaintext }));
+  });
+
   it('learns an external key on first use and forgets it on reset', async () => {
     const fake = createKmsFake({ stores: connectedStores });
     await createExternalKey(fake.client(), 'learned');

@@ -23,7 +23,7 @@ export function usableKey(engine: Engine, ctx: CallContext, keyId: string): KeyR
 export function requireReady(engine: Engine, key: KeyRecord): void {
   requireUsable(engine, key);
   const store = key.storeId === undefined ? undefined : engine.registry.findById(key.storeId);
-  const failure = store && cryptoFailure(engine.world, store, key.xksKeyId);
+  const failure = store && cryptoFailure(engine.world, store, key);
   if (failure) throw failure;
 }
 

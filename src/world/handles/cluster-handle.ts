@@ -1,5 +1,6 @@
 import { FakeKmsUsageError } from '../../errors/kms-error.js';
 import type { EntityTable } from '../entity-table.js';
+import type { ClusterKeyTable } from '../keys/cluster-key-table.js';
 import { type ResolvedCluster, resolveCluster } from '../resolve-cluster.js';
 import type { ClusterSpec, ClusterState, HsmState, KmsUserSpec } from '../spec/cluster-spec.js';
 import { CLUSTER_SHAPE } from '../spec/validate-world-spec.js';
@@ -12,6 +13,7 @@ export type ClusterChanges = Partial<Omit<ClusterSpec, 'clusterId' | 'kmsUser'>>
 export interface ClusterAccess {
   table: EntityTable<ClusterSpec>;
   defaultRegion: string;
+  clusterKeys?: ClusterKeyTable;
 }
 
 /**
@@ -27,6 +29,15 @@ export class ClusterHandle {
     readonly clusterId: string,
     private readonly access: ClusterAccess,
   ) {}
+
+  /**
+   * Someone deletes the key material of this KMS key from the cluster. As on AWS the KMS key keeps its state;
+   * cryptographic operations with it fail (`KMSInvalidStateException`).
+   */
+  deleteKeyMaterial(kmsKeyId: string): this {
+    this.access.clusterKeys?.delete(this.clusterId, kmsKeyId);
+    return this;
+  }
 
   /** The cluster as the world sees it now, every default filled in. */
   describe(): ResolvedCluster {

@@ -66,14 +66,20 @@ function externalKeyProblem(key: ResolvedExternalKey): KmsError | undefined {
 export function cryptoFailure(
   world: FakeWorld,
   store: StoreRecord,
-  xksKeyId: string | undefined,
+  key: { id: string; xksKeyId?: string },
 ): KmsError | undefined {
+  const xksKeyId = key.xksKeyId;
   const fail = (message: string) => new KmsError('KMSInvalidStateException', message);
   if (store.cloudHsm) {
     const cluster = world.cluster(store.cloudHsm.clusterId).describe();
     if (cluster.state === 'DELETED' || activeHsms(cluster).count < 1) {
       return fail(
         `The AWS CloudHSM cluster ${cluster.clusterId} associated with custom key store '${store.id}' has no active HSMs, so KMS cannot use the key material of this KMS key.`,
+      );
+    }
+    if (world.clusterKeys.isDeleted(cluster.clusterId, key.id)) {
+      return fail(
+        `The key material of KMS key ${key.id} was not found in the AWS CloudHSM cluster ${cluster.clusterId} associated with custom key store '${store.id}'.`,
       );
     }
     return undefined;
@@ -85,11 +91,11 @@ export function cryptoFailure(
       `KMS cannot reach the external key store proxy of custom key store '${store.id}' (${failure.code}), so it cannot use the external key.`,
     );
   }
-  const key = world.externalKeys.resolve(store.xks.uriEndpoint, xksKeyId);
-  if (key.deleted) {
+  const external = world.externalKeys.resolve(store.xks.uriEndpoint, xksKeyId);
+  if (external.deleted) {
     return fail('The external key store proxy rejected the request because it could not find the external key.');
   }
-  if (key.status !== 'ENABLED') {
+  if (external.status !== 'ENABLED') {
     return fail('The external key store proxy rejected the request because the external key is disabled.');
   }
   return undefined;
