@@ -15,6 +15,7 @@ import {
   paginateDescribeCustomKeyStores,
   UpdateCustomKeyStoreCommand,
 } from '@aws-sdk/client-kms';
+import { trustAnchorCertificate } from '../src/fixtures/index.js';
 import { createKmsFake } from '../src/index.js';
 import { keyChapter } from './demo-keys.js';
 
@@ -26,7 +27,7 @@ net.Socket.prototype.connect = function (this: net.Socket, ...args: Parameters<t
   return realConnect.apply(this, args);
 } as typeof realConnect;
 
-const TRUST_ANCHOR = '-----BEGIN CERTIFICATE-----\nMIIBdemoTrustAnchorForTheDemoOnly\n-----END CERTIFICATE-----';
+const TRUST_ANCHOR = trustAnchorCertificate(0);
 
 function table(title: string, stores: CustomKeyStoresListEntry[]): void {
   console.log(`\n== ${title}`);

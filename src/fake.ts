@@ -3,6 +3,7 @@ import { Attachments } from './adapters/sdk/attach.js';
 import { createFakeClient, type FakeClientConfig } from './adapters/sdk/client-factory.js';
 import { FakeRequestHandler } from './adapters/sdk/fake-request-handler.js';
 import { installFor, isInstalled, uninstallFor } from './adapters/sdk/install.js';
+import { requireCodeOfStoreType } from './engine/code-fits-store.js';
 import { Engine } from './engine/engine.js';
 import type { CallEntry, JournalEntry } from './engine/journal.js';
 import type { KeySeed, KeyState } from './engine/keys/key-types.js';
@@ -166,7 +167,7 @@ export class KmsFake {
 
   /** The next connect attempt of this store ends FAILED with `code`, whatever the world says. */
   failNextConnect(storeId: string, code: ConnectionErrorCode): this {
-    this.engine.requireStore(storeId);
+    requireCodeOfStoreType('failNextConnect', this.engine.requireStore(storeId), code);
     this.engine.injections.failNextConnect(storeId, code);
     this.inject('failNextConnect', { storeId, code });
     return this;
@@ -192,6 +193,7 @@ export class KmsFake {
     if ((state === 'FAILED') !== (errorCode !== undefined)) {
       throw new FakeKmsUsageError('setState: give a ConnectionErrorCode exactly when the state is FAILED.');
     }
+    if (errorCode !== undefined) requireCodeOfStoreType('setState', store, errorCode);
     delete store.pending;
     if (state === 'CONNECTING') this.engine.transitions.begin(store, 'CONNECTING', 'CONNECTED');
     else if (state === 'DISCONNECTING') this.engine.transitions.begin(store, 'DISCONNECTING', 'DISCONNECTED');

@@ -62,17 +62,12 @@ export function assertXksUnique(engine: Engine, ctx: CallContext, proxy: XksProx
     );
   }
   const isVpc = proxy.connectivity === 'VPC_ENDPOINT_SERVICE';
-  const endpointClash = others.some((s) => {
+  const clash = others.find((s) => {
     const x = s.xks as XksProxyConfig;
     if (x.uriEndpoint !== proxy.uriEndpoint) return false;
     return isVpc || x.connectivity === 'VPC_ENDPOINT_SERVICE';
   });
-  if (endpointClash) {
-    throw new KmsError(
-      'XksProxyUriEndpointInUseException',
-      `The URI endpoint ${proxy.uriEndpoint} is already associated with an external key store that uses VPC endpoint service connectivity in this Region. Each such store needs its own private DNS name.`,
-    );
-  }
+  if (clash) throw endpointInUse(proxy, (clash.xks as XksProxyConfig).connectivity);
   if (isVpc && proxy.vpcEndpointServiceName) {
     const service = proxy.vpcEndpointServiceName;
     if (others.some((s) => s.xks?.vpcEndpointServiceName === service)) {
@@ -82,6 +77,19 @@ export function assertXksUnique(engine: Engine, ctx: CallContext, proxy: XksProx
       );
     }
   }
+}
+
+/**
+ * Say which side needs the endpoint to itself: the other store when it uses VPC endpoint service
+ * connectivity, else this request, whose VPC store may not share its private DNS name with a public one.
+ */
+function endpointInUse(proxy: XksProxyConfig, otherConnectivity: XksProxyConfig['connectivity']): KmsError {
+  const endpoint = proxy.uriEndpoint;
+  const text =
+    otherConnectivity === 'VPC_ENDPOINT_SERVICE'
+      ? `The URI endpoint ${endpoint} is already associated with an external key store that uses VPC endpoint service connectivity in this Region. Each such store needs its own private DNS name.`
+      : `The URI endpoint ${endpoint} is already associated with an external key store that uses public endpoint connectivity in this Region. An external key store with VPC endpoint service connectivity needs a private DNS name that no other external key store uses.`;
+  return new KmsError('XksProxyUriEndpointInUseException', text);
 }
 
 /** One CloudHSM store per cluster (or related cluster) in the account and Region. */

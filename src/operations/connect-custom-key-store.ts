@@ -20,7 +20,12 @@ export function connectCustomKeyStore(engine: Engine, ctx: CallContext, input: I
   if (store.cloudHsm) engine.world.checkCloudHsmConnect(ctx, store);
   const injected = engine.injections.takeConnectFailure(store.id);
   const outcome = injected ? { kind: 'failed' as const, code: injected } : engine.world.connectOutcome(ctx, store);
-  if (outcome.kind === 'failed') engine.transitions.begin(store, 'CONNECTING', 'FAILED', outcome.code);
-  else engine.transitions.begin(store, 'CONNECTING', 'CONNECTED');
+  if (outcome.kind === 'failed') {
+    engine.transitions.begin(store, 'CONNECTING', 'FAILED', outcome.code);
+    return {};
+  }
+  if (store.cloudHsm && outcome.keyStorePassword !== undefined)
+    store.cloudHsm.keyStorePassword = outcome.keyStorePassword;
+  engine.transitions.begin(store, 'CONNECTING', 'CONNECTED');
   return {};
 }

@@ -54,7 +54,11 @@ function updateCloudHsm(
   newName: string | undefined,
 ): Output {
   const hsm = store.cloudHsm as NonNullable<StoreRecord['cloudHsm']>;
-  const password = str(input, 'KeyStorePassword');
+  // One rule for every field (docs/behaviour.md): a value equal to what the store holds is no change. The
+  // password compares with the one KMS holds, which after a connect is a rotated value nobody else knows,
+  // so on a connected store any KeyStorePassword is a change and needs DISCONNECTED, as AWS documents.
+  const given = str(input, 'KeyStorePassword');
+  const password = given !== hsm.keyStorePassword ? given : undefined;
   const clusterId = str(input, 'CloudHsmClusterId');
   const clusterChange = clusterId !== undefined && clusterId !== hsm.clusterId;
   if (newName === undefined && password === undefined && !clusterChange) return {};

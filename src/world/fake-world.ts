@@ -1,5 +1,6 @@
 import type { CallContext, StoreRecord, XksProxyConfig } from '../engine/types.js';
-import { FakeKmsUsageError } from '../errors/kms-error.js';
+import { addEntity, requireFormat } from './add-entity.js';
+import type { BackingFailure } from './checks/backing-failure.js';
 import {
   connectRefusal,
   existenceError,
@@ -7,23 +8,23 @@ import {
   KMSUSER_LOCKOUT_ATTEMPTS,
   kmsUserLogin,
   readyClusterError,
-  sameCertificate,
+  trustAnchorError,
 } from './checks/cloudhsm-checks.js';
 import { cloudHsmErrors } from './checks/cloudhsm-errors.js';
 import { proxyFailure, vpcEndpointServiceFailure } from './checks/xks-checks.js';
+import { learnCluster, rotatedPassword } from './cluster-facts.js';
 import { EntityTable } from './entity-table.js';
 import { ClusterHandle } from './handles/cluster-handle.js';
 import { ProxyHandle } from './handles/proxy-handle.js';
 import { VpcEndpointServiceHandle } from './handles/vpc-endpoint-service-handle.js';
 import { ClusterKeyTable } from './keys/cluster-key-table.js';
 import { ExternalKeyTable } from './keys/external-key-table.js';
+import { ProxyFacts } from './proxy-facts.js';
 import { type ResolvedCluster, resolveCluster } from './resolve-cluster.js';
-import { resolveProxy, resolveVpcEndpointService } from './resolve-proxy.js';
+import { type ResolvedProxy, resolveProxy, resolveVpcEndpointService } from './resolve-proxy.js';
 import type { ClusterSpec } from './spec/cluster-spec.js';
-import { checkRecord } from './spec/field-rules.js';
 import { CLUSTER_ID, VPC_ENDPOINT_SERVICE_NAME, XKS_URI_ENDPOINT } from './spec/patterns.js';
 import type { ProxySpec } from './spec/proxy-spec.js';
-import { SpecIssues } from './spec/spec-issues.js';
 import {
   CLUSTER_SHAPE,
   PROXY_SHAPE,
@@ -33,6 +34,7 @@ import {
 import type { VpcEndpointServiceSpec } from './spec/vpc-endpoint-service-spec.js';
 import type { WorldSpec } from './spec/world-spec.js';
 import type { BackingWorld, ConnectOutcome } from './types.js';
+import { snapshotClusters, snapshotProxies } from './world-snapshot.js';
 
 /**
  * The backing world of one fake (`fake.world`): CloudHSM clusters, XKS proxies and VPC endpoint services.
@@ -53,6 +55,8 @@ export class FakeWorld implements BackingWorld {
   readonly externalKeys = new ExternalKeyTable();
   /** Key material deleted from CloudHSM clusters by hand (forgotten by reset). */
   readonly clusterKeys = new ClusterKeyTable();
+  private readonly proxyFacts = new ProxyFacts();
+  private rotations = 0;
 
   constructor(spec: WorldSpec = {}) {
     validateWorldSpec(spec, 'The world description given to createKmsFake()');
@@ -69,41 +73,48 @@ export class FakeWorld implements BackingWorld {
 
   // ---- what the operations ask -------------------------------------------------------------------
 
-  /** The password is not checked at creation (a wrong one shows on Connect as INVALID_CREDENTIALS, spec §3.1). */
+  /**
+   * The password is not checked at creation (a wrong one shows on Connect as INVALID_CREDENTIALS, spec §3.1),
+   * but a cluster that knows no password learns this one, with the caller's account and the trust anchor.
+   */
   checkCloudHsmCreate(
     ctx: CallContext,
     clusterId: string,
     trustAnchorCertificate: string,
-    _keyStorePassword: string,
+    keyStorePassword: string,
   ): void {
     const cluster = this.resolvedCluster(clusterId);
-    const error = existenceError(cluster, ctx) ?? readyClusterError(cluster);
+    const error =
+      existenceError(cluster, ctx) ?? readyClusterError(cluster) ?? trustAnchorError(cluster, trustAnchorCertificate);
     if (error) throw error;
-    if (cluster.trustAnchorCertificate === undefined) this.learnTrustAnchor(clusterId, trustAnchorCertificate);
-    else if (!sameCertificate(cluster.trustAnchorCertificate, trustAnchorCertificate)) {
-      throw cloudHsmErrors.incorrectTrustAnchor(clusterId);
-    }
+    learnCluster(this.clusters, clusterId, {
+      account: ctx.account,
+      trustAnchorCertificate,
+      kmsUserPassword: keyStorePassword,
+    });
   }
 
   /**
-   * A cluster whose backup lineage nobody described is taken to share the store's cluster's backup history
-   * (the permissive default), and remembers it; one described with another lineage is not related.
+   * Only a cluster that shares the store's cluster's backup lineage is related; one nobody described is
+   * related to no other (`fake.world.cluster(id).relatedTo(other)` says otherwise). A related cluster was
+   * made from the same backups, so it learns the trust anchor and `kmsuser` password of the store's.
    */
   checkCloudHsmUpdate(ctx: CallContext, store: StoreRecord, newClusterId: string): void {
     const cluster = this.resolvedCluster(newClusterId);
     const current = store.cloudHsm?.clusterId ?? '';
-    const lineageKnown = this.clusters.get(newClusterId)?.backupLineage !== undefined;
-    const related = !lineageKnown || this.clustersRelated(ctx, current, newClusterId);
     const error =
       existenceError(cluster, ctx) ??
-      (related ? undefined : cloudHsmErrors.notRelated(newClusterId, current)) ??
+      (this.clustersRelated(ctx, current, newClusterId)
+        ? undefined
+        : cloudHsmErrors.notRelated(newClusterId, current)) ??
       readyClusterError(cluster);
     if (error) throw error;
-    const learned = this.clusters.ensure(newClusterId, () => ({ clusterId: newClusterId }), 'default');
-    if (!lineageKnown && newClusterId !== current) learned.backupLineage = this.lineageOf(current);
-    // Related clusters share the cluster certificate, hence the trust anchor that signed it.
+    const facts: Parameters<typeof learnCluster>[2] = { account: ctx.account };
     const anchor = store.cloudHsm?.trustAnchorCertificate;
-    if (learned.trustAnchorCertificate === undefined && anchor) learned.trustAnchorCertificate = anchor;
+    if (anchor) facts.trustAnchorCertificate = anchor;
+    const password = this.clusters.get(current)?.kmsUser?.password;
+    if (password !== undefined) facts.kmsUserPassword = password;
+    learnCluster(this.clusters, newClusterId, facts);
   }
 
   clustersRelated(_ctx: CallContext, a: string, b: string): boolean {
@@ -116,14 +127,20 @@ export class FakeWorld implements BackingWorld {
     if (refusal) throw refusal;
   }
 
+  /**
+   * Create teaches the proxy the store's path and credential (unless described lists say what it accepts);
+   * Update only tells KMS: its health check must pass against what the proxy already knows.
+   */
   checkXksProxy(ctx: CallContext, proxy: XksProxyConfig, phase: 'create' | 'update'): void {
+    const creating = phase === 'create';
     const failure =
       this.vpcFailure(ctx, proxy) ??
       // A VPC store's proxy is first contacted on Connect; a public one is health-checked on Create too.
-      (phase === 'create' && proxy.connectivity === 'VPC_ENDPOINT_SERVICE'
+      (creating && proxy.connectivity === 'VPC_ENDPOINT_SERVICE'
         ? undefined
-        : proxyFailure(this.resolvedProxy(proxy.uriEndpoint), proxy, 'health-check'));
+        : proxyFailure(this.resolvedProxy(proxy.uriEndpoint, !creating), proxy, 'health-check'));
     if (failure?.error) throw failure.error;
+    if (creating || !this.proxyFacts.get(proxy.uriEndpoint)) this.proxyFacts.learn(proxy);
   }
 
   connectOutcome(ctx: CallContext, store: StoreRecord): ConnectOutcome {
@@ -131,19 +148,29 @@ export class FakeWorld implements BackingWorld {
     if (store.xks) {
       const failure =
         this.vpcFailure(ctx, store.xks) ??
-        proxyFailure(this.resolvedProxy(store.xks.uriEndpoint), store.xks, 'connect');
+        proxyFailure(this.resolvedProxy(store.xks.uriEndpoint, true), store.xks, 'connect');
       if (failure) return { kind: 'failed', code: failure.code };
+      // A store given in the options teaches its proxy on its first connect.
+      if (!this.proxyFacts.get(store.xks.uriEndpoint)) this.proxyFacts.learn(store.xks);
     }
     return { kind: 'connected' };
   }
 
-  /** Back to exactly the seeded world: every change and every default entity that learned something is dropped. */
+  /** How a call to the store's proxy (a key check, a cryptographic operation) fails now, if it does. */
+  xksCallFailure(store: StoreRecord): BackingFailure | undefined {
+    if (!store.xks) return undefined;
+    return proxyFailure(this.resolvedProxy(store.xks.uriEndpoint, true), store.xks, 'connect');
+  }
+
+  /** Back to exactly the seeded world: every change and everything the world learned is dropped. */
   reset(): void {
     this.clusters.reset();
     this.proxies.reset();
     this.services.reset();
     this.externalKeys.reset();
     this.clusterKeys.reset();
+    this.proxyFacts.reset();
+    this.rotations = 0;
   }
 
   // ---- what tests use ----------------------------------------------------------------------------
@@ -162,7 +189,11 @@ export class FakeWorld implements BackingWorld {
   proxy(uriEndpoint: string): ProxyHandle {
     const endpoint = uriEndpoint.startsWith('https://') ? uriEndpoint : `https://${uriEndpoint}`;
     requireFormat(endpoint, XKS_URI_ENDPOINT, 'an XKS proxy URI endpoint such as https://xks.example.com');
-    return new ProxyHandle(endpoint, this.proxies, this.externalKeys);
+    return new ProxyHandle(endpoint, {
+      table: this.proxies,
+      resolve: (learned) => this.resolvedProxy(endpoint, learned),
+      externalKeys: this.externalKeys,
+    });
   }
 
   /** The VPC endpoint service with this name. */
@@ -177,33 +208,27 @@ export class FakeWorld implements BackingWorld {
 
   /** Describe a cluster from scratch (for example one built with the fixtures). */
   addCluster(spec: ClusterSpec): ClusterHandle {
-    this.add(this.clusters, spec, spec.clusterId, CLUSTER_SHAPE, 'addCluster');
+    addEntity(this.clusters, spec, spec.clusterId, CLUSTER_SHAPE, 'addCluster');
     return this.cluster(spec.clusterId);
   }
 
   addProxy(spec: ProxySpec): ProxyHandle {
-    this.add(this.proxies, spec, spec.uriEndpoint, PROXY_SHAPE, 'addProxy');
+    addEntity(this.proxies, spec, spec.uriEndpoint, PROXY_SHAPE, 'addProxy');
     return this.proxy(spec.uriEndpoint);
   }
 
   addVpcEndpointService(spec: VpcEndpointServiceSpec): VpcEndpointServiceHandle {
-    this.add(this.services, spec, spec.serviceName, VPC_ENDPOINT_SERVICE_SHAPE, 'addVpcEndpointService');
+    addEntity(this.services, spec, spec.serviceName, VPC_ENDPOINT_SERVICE_SHAPE, 'addVpcEndpointService');
     return this.vpcEndpointService(spec.serviceName);
   }
 
   /** The world as it is now, as a description that seeds an equal world. Secrets are left out (spec §8.18). */
   snapshot(): Required<Omit<WorldSpec, 'region'>> {
-    const clusters = this.clusters.all().map((c) => {
-      const copy = structuredClone(c);
-      if (copy.kmsUser) delete copy.kmsUser.password;
-      return copy;
-    });
-    const proxies = this.proxies.all().map((p) => {
-      const copy = structuredClone(p);
-      if (copy.credentials) copy.credentials = copy.credentials.map(({ accessKeyId }) => ({ accessKeyId }));
-      return copy;
-    });
-    return { clusters, proxies, vpcEndpointServices: structuredClone(this.services.all()) };
+    return {
+      clusters: snapshotClusters(this.clusters.all()),
+      proxies: snapshotProxies(this.proxies.all(), this.proxyFacts),
+      vpcEndpointServices: structuredClone(this.services.all()),
+    };
   }
 
   // ---- internals ---------------------------------------------------------------------------------
@@ -213,20 +238,23 @@ export class FakeWorld implements BackingWorld {
     const infrastructure = infrastructureFailure(cluster, ctx);
     if (infrastructure) return { kind: 'failed', code: infrastructure };
     const login = kmsUserLogin(cluster, hsm.keyStorePassword);
-    const described = this.clusters.get(hsm.clusterId);
+    const spec = learnCluster(this.clusters, hsm.clusterId, {
+      account: ctx.account,
+      trustAnchorCertificate: hsm.trustAnchorCertificate,
+    });
     if (!login.ok) {
-      if (login.failedAttempt && described) {
+      if (login.failedAttempt) {
         const attempts = cluster.kmsUser.failedLoginAttempts + 1;
-        described.kmsUser = { ...described.kmsUser, failedLoginAttempts: attempts };
-        if (attempts >= KMSUSER_LOCKOUT_ATTEMPTS) described.kmsUser.lockedOut = true;
+        spec.kmsUser = { ...spec.kmsUser, failedLoginAttempts: attempts };
+        if (attempts >= KMSUSER_LOCKOUT_ATTEMPTS) spec.kmsUser.lockedOut = true;
       }
       return { kind: 'failed', code: login.code };
     }
-    if (described?.kmsUser?.failedLoginAttempts) described.kmsUser.failedLoginAttempts = 0;
-    if (cluster.trustAnchorCertificate === undefined && hsm.trustAnchorCertificate) {
-      this.learnTrustAnchor(hsm.clusterId, hsm.trustAnchorCertificate);
-    }
-    return { kind: 'connected' };
+    // KMS logs in, then rotates the password to one only it knows and keeps using that one.
+    this.rotations += 1;
+    const rotated = rotatedPassword(hsm.clusterId, this.rotations);
+    spec.kmsUser = { ...spec.kmsUser, password: rotated, failedLoginAttempts: 0 };
+    return { kind: 'connected', keyStorePassword: rotated };
   }
 
   private vpcFailure(ctx: CallContext, proxy: XksProxyConfig) {
@@ -242,41 +270,18 @@ export class FakeWorld implements BackingWorld {
     return resolveCluster(this.clusters.get(clusterId) ?? { clusterId }, this.defaultRegion);
   }
 
-  private resolvedProxy(uriEndpoint: string) {
-    return resolveProxy(this.proxies.get(uriEndpoint) ?? { uriEndpoint });
+  /** The proxy with its defaults, and (with `learned`) what it learned wherever nobody described it. */
+  private resolvedProxy(uriEndpoint: string, learned: boolean): ResolvedProxy {
+    const proxy = resolveProxy(this.proxies.get(uriEndpoint) ?? { uriEndpoint });
+    const facts = learned ? this.proxyFacts.get(uriEndpoint) : undefined;
+    if (facts) {
+      proxy.uriPaths ??= [...facts.uriPaths];
+      proxy.credentials ??= facts.credentials.map((c) => ({ ...c }));
+    }
+    return proxy;
   }
 
   private lineageOf(clusterId: string): string {
     return this.clusters.get(clusterId)?.backupLineage ?? clusterId;
-  }
-
-  /** A cluster whose trust anchor nobody described takes the first one it is shown (spec §8.13). */
-  private learnTrustAnchor(clusterId: string, certificate: string): void {
-    this.clusters.ensure(clusterId, () => ({ clusterId }), 'default').trustAnchorCertificate = certificate;
-  }
-
-  private add<T>(
-    table: EntityTable<T>,
-    spec: T,
-    key: string,
-    shape: Parameters<typeof checkRecord>[3],
-    method: string,
-  ): void {
-    const issues = new SpecIssues();
-    checkRecord(spec, '$', issues, shape);
-    issues.throwIfAny(`fake.world.${method}()`);
-    const origin = table.originOf(key);
-    if (origin === 'seed' || origin === 'test') {
-      throw new FakeKmsUsageError(
-        `fake.world.${method}(): ${key} is already described. Change it with its handle's update() instead.`,
-      );
-    }
-    table.set(structuredClone(spec), 'test');
-  }
-}
-
-function requireFormat(value: string, pattern: RegExp, expected: string): void {
-  if (typeof value !== 'string' || !pattern.test(value)) {
-    throw new FakeKmsUsageError(`"${String(value)}" is not ${expected}.`);
   }
 }

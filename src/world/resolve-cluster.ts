@@ -26,6 +26,8 @@ export interface ResolvedKmsUser {
 export interface ResolvedCluster {
   clusterId: string;
   region?: string;
+  /** The account that owns the cluster; undefined until a request shows it. */
+  account?: string;
   state: ClusterState;
   hsms: ResolvedHsm[];
   subnets: ResolvedSubnet[];
@@ -74,6 +76,7 @@ export function resolveCluster(spec: ClusterSpec, defaultRegion: string): Resolv
     internalFault: spec.internalFault ?? false,
   };
   if (spec.region !== undefined) resolved.region = spec.region;
+  if (spec.account !== undefined) resolved.account = spec.account;
   if (spec.trustAnchorCertificate !== undefined) resolved.trustAnchorCertificate = spec.trustAnchorCertificate;
   return resolved;
 }

@@ -1,7 +1,13 @@
 import type { CallContext, ConnectionErrorCode, StoreRecord, XksProxyConfig } from '../engine/types.js';
 
 /** How a connect attempt ends, decided when the attempt starts (spec §4, §8.14, §8.15). */
-export type ConnectOutcome = { kind: 'connected' } | { kind: 'failed'; code: ConnectionErrorCode };
+export type ConnectOutcome =
+  | {
+      kind: 'connected';
+      /** The `kmsuser` password KMS holds from now on: it rotated the password when it logged in. */
+      keyStorePassword?: string;
+    }
+  | { kind: 'failed'; code: ConnectionErrorCode };
 
 /**
  * The backing world behind the stores: CloudHSM clusters and XKS proxies. The operations ask it the

@@ -64,8 +64,30 @@ describe('UpdateCustomKeyStore', () => {
     }
   });
 
+  /** A cluster made from a backup of the store's, so that the default world accepts the switch. */
+  const relatedCluster = (fake: KmsFake, id: string): string => {
+    const next = clusterId();
+    const current = fake.stores().find((s) => s.CustomKeyStoreId === id)?.CloudHsmClusterId as string;
+    fake.world.cluster(next).relatedTo(current);
+    return next;
+  };
+  /** The store's proxy is told to serve one more path and to take one more credential. */
+  const CHANGED_PATH = '/changed/kms/xks/v2';
+  const NEW_CREDENTIAL = { AccessKeyId: 'ZYXWV76543ZYXWV76543', RawSecretAccessKey: 'a'.repeat(43) };
+  const proxyAlsoTakes = (fake: KmsFake, id: string): void => {
+    const config = fake.stores().find((s) => s.CustomKeyStoreId === id)?.XksProxyConfiguration;
+    if (!config) return;
+    fake.world.proxy(config.UriEndpoint).update({
+      uriPaths: [config.UriPath, CHANGED_PATH],
+      credentials: [
+        { accessKeyId: config.AccessKeyId },
+        { accessKeyId: NEW_CREDENTIAL.AccessKeyId, secretAccessKey: NEW_CREDENTIAL.RawSecretAccessKey },
+      ],
+    });
+  };
+
   const stateRules: Array<
-    [string, 'hsm' | 'xks', (id: string) => UpdateCustomKeyStoreCommandInput, ConnectionState[]]
+    [string, 'hsm' | 'xks', (id: string, fake: KmsFake) => UpdateCustomKeyStoreCommandInput, ConnectionState[]]
   > = [
     [
       'NewCustomKeyStoreName (CloudHSM)',
@@ -74,7 +96,12 @@ describe('UpdateCustomKeyStore', () => {
       ['CONNECTED', 'DISCONNECTED'],
     ],
     ['KeyStorePassword', 'hsm', (id) => ({ CustomKeyStoreId: id, KeyStorePassword: 'newPassword1' }), ['DISCONNECTED']],
-    ['CloudHsmClusterId', 'hsm', (id) => ({ CustomKeyStoreId: id, CloudHsmClusterId: clusterId() }), ['DISCONNECTED']],
+    [
+      'CloudHsmClusterId',
+      'hsm',
+      (id, fake) => ({ CustomKeyStoreId: id, CloudHsmClusterId: relatedCluster(fake, id) }),
+      ['DISCONNECTED'],
+    ],
     [
       'NewCustomKeyStoreName (XKS)',
       'xks',
@@ -84,16 +111,19 @@ describe('UpdateCustomKeyStore', () => {
     [
       'XksProxyUriPath',
       'xks',
-      (id) => ({ CustomKeyStoreId: id, XksProxyUriPath: '/changed/kms/xks/v2' }),
+      (id, fake) => {
+        proxyAlsoTakes(fake, id);
+        return { CustomKeyStoreId: id, XksProxyUriPath: CHANGED_PATH };
+      },
       ['CONNECTED', 'DISCONNECTED'],
     ],
     [
       'XksProxyAuthenticationCredential',
       'xks',
-      (id) => ({
-        CustomKeyStoreId: id,
-        XksProxyAuthenticationCredential: { AccessKeyId: 'ZYXWV76543ZYXWV76543', RawSecretAccessKey: 'a'.repeat(43) },
-      }),
+      (id, fake) => {
+        proxyAlsoTakes(fake, id);
+        return { CustomKeyStoreId: id, XksProxyAuthenticationCredential: NEW_CREDENTIAL };
+      },
       ['CONNECTED', 'DISCONNECTED'],
     ],
     [
@@ -106,8 +136,8 @@ describe('UpdateCustomKeyStore', () => {
   const allStates: ConnectionState[] = ['CONNECTED', 'CONNECTING', 'DISCONNECTED', 'DISCONNECTING', 'FAILED'];
   for (const [field, kind, input, allowed] of stateRules) {
     it.each(allStates)(`${field} in %s follows the state rules (§3.5, §8.6)`, async (state) => {
-      const { kms, id } = await setup(kind, state);
-      const result = update(kms, input(id));
+      const { fake, kms, id } = await setup(kind, state);
+      const result = update(kms, input(id, fake));
       if (allowed.includes(state)) {
         await expect(result).resolves.toBeDefined();
       } else {

@@ -10,6 +10,7 @@
  * - every call ends in an outcome its operation can have, and a paging walk never returns a store twice.
  * Deterministic per seed (CONCURRENCY_SEED pins it; the default is fixed).
  */
+
 import {
   ConnectCustomKeyStoreCommand,
   CreateCustomKeyStoreCommand,
@@ -23,6 +24,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
 import { LEGAL_TRANSITIONS } from '../../src/engine/state-machine.js';
+import { trustAnchorCertificate } from '../../src/fixtures/trust-anchor/trust-anchor-pool.js';
 import { createKmsFake, isFakeKmsUsageError } from '../../src/index.js';
 import { SPEC_TRANSITIONS } from './model/system.js';
 
@@ -37,7 +39,7 @@ const ENDPOINTS = Array.from({ length: 5 }, (_, i) => `https://xks-${i}.example.
 const PATHS = ['/kms/xks/v1', '/kms/xks/v2'];
 const SERVICES = Array.from({ length: 4 }, (_, i) => `com.amazonaws.vpce.us-east-1.vpce-svc-0c0c0c${i}`);
 const CREDENTIAL = { AccessKeyId: 'ABCDEFGHIJKLMNOPQRST', RawSecretAccessKey: 'c'.repeat(43) };
-const TRUST_ANCHOR = `-----BEGIN CERTIFICATE-----\n${'MIIBszCCAVmgAwIBAgIUQ29uY3VycmVuY3lBbmNob3I'.repeat(3)}\n-----END CERTIFICATE-----`;
+const TRUST_ANCHOR = trustAnchorCertificate(3);
 
 /** Outcomes each kind of call may have under contention; anything else is a bug. */
 const ALLOWED: Record<string, string[]> = {

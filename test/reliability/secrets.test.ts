@@ -50,6 +50,7 @@ describe('secrets never leak (§8.18)', () => {
       'cluster in use': 'CloudHsmClusterInUseException',
       'proxy rejects the credential (world)': 'XksProxyIncorrectAuthenticationCredentialException',
       'update password': 'ok',
+      'update credential the proxy never got': 'XksProxyIncorrectAuthenticationCredentialException',
       'update credential': 'ok',
       'update credential off-pattern': 'ValidationException',
       'update password of an XKS store': 'ValidationException',

@@ -13,6 +13,19 @@ import { describe, expect, it } from 'vitest';
 import { OUTCOMES, stepArb } from './model/commands.js';
 import { ReferenceModel, type RunConfig, type Timing } from './model/reference-model.js';
 import { System } from './model/system.js';
+import { WORLD_EVENTS } from './model/world-model.js';
+
+/** The world rules a full run must exercise (issue 10): each is both taken and refused somewhere. */
+const WORLD_RULES = [
+  'password update',
+  'connect with a password the cluster does not have',
+  'credential update',
+  'credential update refused',
+  'path update',
+  'path update refused',
+  'cluster switch',
+  'cluster switch refused (unrelated)',
+];
 
 const RUNS = Number(process.env.FC_RUNS ?? 2000);
 const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : Math.floor(Math.random() * 2 ** 31);
@@ -72,6 +85,9 @@ describe('the fake against a reference model of the spec (§3, §4, §5, §8)', 
     console.log(
       `state-machine property: ${details.numRuns} sequences, ${steps} steps, all agreed with the model. Outcomes:\n${table.join('\n')}`,
     );
+    const world = WORLD_RULES.map((rule) => `  ${rule}: ${WORLD_EVENTS.get(rule) ?? 0}`);
+    console.log(`state-machine property: world rules exercised:\n${world.join('\n')}`);
     expect(details.numRuns).toBe(PATH ? details.numRuns : RUNS);
+    if (RUNS >= 2000 && !PATH) for (const rule of WORLD_RULES) expect(WORLD_EVENTS.get(rule) ?? 0).toBeGreaterThan(0);
   }, 900_000);
 });

@@ -1,7 +1,8 @@
 import type { CreateCustomKeyStoreCommandInput } from '@aws-sdk/client-kms';
+import { trustAnchorCertificate } from '../../src/fixtures/trust-anchor/trust-anchor-pool.js';
 
-/** A trust anchor that is long enough to look like one; the default world accepts whatever it is first shown. */
-export const TRUST_ANCHOR = `-----BEGIN CERTIFICATE-----\n${'MIIDQTCCAimgAwIBAgITBmyfz5m/jAo54vB4ikPmljZbyjANBgkqhkiG9w0BAQsF'.repeat(4)}\n-----END CERTIFICATE-----`;
+/** A real CA certificate: the default world learns the first one a cluster is shown, and refuses non-certificates. */
+export const TRUST_ANCHOR = trustAnchorCertificate(0);
 
 let counter = 0;
 function next(): number {

@@ -105,7 +105,7 @@ describe('UpdateCustomKeyStore (CloudHSM cluster): each exception emerges from t
   const store = cloudHsmStore();
   const update = (spec: WorldSpec) => () => createWorld(spec).checkCloudHsmUpdate(ctx, store, OTHER_CLUSTER);
   const target = (spec: Omit<NonNullable<WorldSpec['clusters']>[number], 'clusterId'>): WorldSpec => ({
-    clusters: [{ clusterId: OTHER_CLUSTER, ...spec }],
+    clusters: [{ clusterId: OTHER_CLUSTER, backupLineage: CLUSTER, ...spec }],
   });
 
   it.each<[string, string, WorldSpec]>([
@@ -128,17 +128,21 @@ describe('UpdateCustomKeyStore (CloudHSM cluster): each exception emerges from t
         ],
       },
     ],
-    ['none', "nobody described the new cluster's lineage", {}],
+    ['CloudHsmClusterNotRelatedException', 'nobody described the new cluster (undescribed means unrelated)', {}],
   ])('%s when %s', (code, _world, spec) => {
     expect(thrownCode(update(spec))).toBe(code);
   });
 
-  it("remembers that a cluster of unknown lineage is related to the store's, until reset", () => {
+  it('relatedTo() makes an undescribed cluster related; the switch teaches it the anchor; reset forgets', () => {
     const world = createWorld();
     expect(world.clustersRelated(ctx, CLUSTER, OTHER_CLUSTER)).toBe(false);
-    world.checkCloudHsmUpdate(ctx, store, OTHER_CLUSTER);
+    world.cluster(OTHER_CLUSTER).relatedTo(CLUSTER);
     expect(world.clustersRelated(ctx, CLUSTER, OTHER_CLUSTER)).toBe(true);
-    expect(world.cluster(OTHER_CLUSTER).describe().trustAnchorCertificate).toBe(ANCHOR);
+    world.checkCloudHsmUpdate(ctx, store, OTHER_CLUSTER);
+    expect(world.cluster(OTHER_CLUSTER).describe()).toMatchObject({
+      trustAnchorCertificate: ANCHOR,
+      account: ctx.account,
+    });
     world.reset();
     expect(world.clustersRelated(ctx, CLUSTER, OTHER_CLUSTER)).toBe(false);
   });
@@ -184,11 +188,7 @@ describe('Create and Update (XKS): each XksProxy* exception emerges from the wor
       'the proxy does not serve the URI path',
       proxy({ uriPaths: ['/kms/xks/v2'] }),
     ],
-    [
-      'XksProxyInvalidConfigurationException',
-      "the proxy's TLS certificate expired",
-      proxy({ tls: 'expired-certificate' }),
-    ],
+    ['XksProxyUriUnreachableException', "the proxy's TLS certificate expired", proxy({ tls: 'expired-certificate' })],
     [
       'XksProxyIncorrectAuthenticationCredentialException',
       'the proxy rejects the credential',

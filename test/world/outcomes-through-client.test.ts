@@ -22,6 +22,7 @@ import {
   type KMSClient,
   KMSInternalException,
   UpdateCustomKeyStoreCommand,
+  type UpdateCustomKeyStoreCommandInput,
   XksProxyIncorrectAuthenticationCredentialException,
   XksProxyInvalidConfigurationException,
   XksProxyInvalidResponseException,
@@ -30,7 +31,7 @@ import {
   XksProxyVpcEndpointServiceNotFoundException,
 } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
-import { cloudHsmStore } from '../../src/fixtures/index.js';
+import { cloudHsmStore, trustAnchorCertificate } from '../../src/fixtures/index.js';
 import { type ConnectionErrorCode, createKmsFake, type KmsFake } from '../../src/index.js';
 import {
   CLUSTER_STATES,
@@ -39,7 +40,7 @@ import {
   TLS_PROBLEMS,
   type VpcEndpointServiceHandle,
 } from '../../src/world/index.js';
-import { cloudHsmInput, clusterId, TRUST_ANCHOR, xksPublicInput, xksVpcInput } from '../support/inputs.js';
+import { cloudHsmInput, clusterId, xksPublicInput, xksVpcInput } from '../support/inputs.js';
 import { connectAndWait, create, describeOne, disconnectAndWait, rejectionOf } from '../support/kms.js';
 
 interface Ctx {
@@ -361,13 +362,13 @@ const createOnCluster =
     return { send: () => t.kms.send(new CreateCustomKeyStoreCommand(input)) };
   };
 
-/** Move a healthy, DISCONNECTED CloudHSM store to a new cluster the world has just broken. */
+/** Move a healthy, DISCONNECTED CloudHSM store to a related cluster the world has just broken. */
 const updateToCluster =
   (change: ClusterChange) =>
   async (t: Ctx): Promise<Act> => {
     const store = await createStore(t, cloudHsmInput());
     const next = clusterId();
-    change(t.fake.world.cluster(next));
+    change(t.fake.world.cluster(next).relatedTo(store.input.CloudHsmClusterId as string));
     return {
       send: () => t.kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: store.id, CloudHsmClusterId: next })),
     };
@@ -394,20 +395,31 @@ const createOnProxy =
     return { send: () => t.kms.send(new CreateCustomKeyStoreCommand(input)) };
   };
 
-/** Change the URI path of a healthy, DISCONNECTED public XKS store whose proxy the world has just broken. */
+const UPDATED_PATH = '/updated-prefix/kms/xks/v1';
+
+/**
+ * Change the URI path of a healthy, DISCONNECTED public XKS store to one its proxy serves too, after the
+ * world has broken the proxy.
+ */
 const updateOnProxy =
   (change: ProxyChange) =>
   async (t: Ctx): Promise<Act> => {
     const store = await createStore(t, xksPublicInput());
-    change(proxyOf(t, store));
+    const proxy = proxyOf(t, store).update({ uriPaths: [store.input.XksProxyUriPath as string, UPDATED_PATH] });
+    change(proxy);
     return {
       send: () =>
-        t.kms.send(
-          new UpdateCustomKeyStoreCommand({
-            CustomKeyStoreId: store.id,
-            XksProxyUriPath: '/updated-prefix/kms/xks/v1',
-          }),
-        ),
+        t.kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: store.id, XksProxyUriPath: UPDATED_PATH })),
+    };
+  };
+
+/** Tell KMS something the default world never learned: the proxy keeps what the store was created with. */
+const updateUntaught =
+  (update: Omit<UpdateCustomKeyStoreCommandInput, 'CustomKeyStoreId'>) =>
+  async (t: Ctx): Promise<Act> => {
+    const store = await createStore(t, xksPublicInput());
+    return {
+      send: () => t.kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: store.id, ...update })),
     };
   };
 
@@ -474,9 +486,9 @@ const proxyProblems: [string, string, SdkExceptionClass, ProxyChange][] = [
     (p) => p.update({ uriPaths: ['/retired-proxy/kms/xks/v1'] }),
   ],
   ...TLS_PROBLEMS.map((tls): [string, string, SdkExceptionClass, ProxyChange] => [
-    'XksProxyInvalidConfigurationException',
+    'XksProxyUriUnreachableException',
     `tls: '${tls}'`,
-    XksProxyInvalidConfigurationException,
+    XksProxyUriUnreachableException,
     (p) => p.update({ tls }),
   ]),
   [
@@ -561,6 +573,7 @@ const exceptionRows: ExceptionRow[] = [
     [
       ["state: 'DELETED' (delete())", (c) => c.delete()],
       ['another region', (c) => c.update({ region: 'eu-west-1' })],
+      ['another account', (c) => c.update({ account: OTHER_ACCOUNT })],
     ] as [string, ClusterChange][]
   ).flatMap(([how, change]) => [
     row('CloudHsmClusterNotFoundException', 'Create', how, CloudHsmClusterNotFoundException, createOnCluster(change)),
@@ -639,7 +652,17 @@ const exceptionRows: ExceptionRow[] = [
     'Create',
     "cluster trustAnchorCertificate ≠ the request's",
     IncorrectTrustAnchorException,
-    createOnCluster((c) => c.update({ trustAnchorCertificate: TRUST_ANCHOR.replace('MIID', 'MIIE') })),
+    createOnCluster((c) => c.update({ trustAnchorCertificate: trustAnchorCertificate(1) })),
+  ),
+  row(
+    'IncorrectTrustAnchorException',
+    'Create',
+    'a request value that is not an X.509 certificate',
+    IncorrectTrustAnchorException,
+    async (t) => {
+      const input = cloudHsmInput({ TrustAnchorCertificate: 'not a certificate' });
+      return { send: () => t.kms.send(new CreateCustomKeyStoreCommand(input)) };
+    },
   ),
 
   // CloudHsmClusterNotRelatedException | Update | new cluster with a backupLineage other than the store's cluster's
@@ -649,6 +672,20 @@ const exceptionRows: ExceptionRow[] = [
     "new cluster with a backupLineage other than the store's cluster's",
     CloudHsmClusterNotRelatedException,
     updateToCluster((c) => c.update({ backupLineage: 'a-backup-of-some-other-cluster' })),
+  ),
+  row(
+    'CloudHsmClusterNotRelatedException',
+    'Update',
+    'a new cluster nobody described (undescribed clusters are unrelated)',
+    CloudHsmClusterNotRelatedException,
+    async (t) => {
+      const store = await createStore(t, cloudHsmInput());
+      const next = clusterId();
+      return {
+        send: () =>
+          t.kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: store.id, CloudHsmClusterId: next })),
+      };
+    },
   ),
 
   // CloudHsmClusterInUseException | Create | a store on the same cluster, or on one with the same backupLineage
@@ -693,6 +730,27 @@ const exceptionRows: ExceptionRow[] = [
     row(outcome, 'Create (public)', how, Exception, createOnProxy(change)),
     row(outcome, 'Update', how, Exception, updateOnProxy(change)),
   ]),
+
+  // XksProxyInvalidConfigurationException / …Credential… | Update | what the proxy was never given
+  row(
+    'XksProxyInvalidConfigurationException',
+    'Update',
+    'a path the proxy was never said to serve',
+    XksProxyInvalidConfigurationException,
+    updateUntaught({ XksProxyUriPath: UPDATED_PATH }),
+  ),
+  row(
+    'XksProxyIncorrectAuthenticationCredentialException',
+    'Update',
+    'a credential the proxy was never given',
+    XksProxyIncorrectAuthenticationCredentialException,
+    updateUntaught({
+      XksProxyAuthenticationCredential: {
+        AccessKeyId: OTHER_CREDENTIAL.accessKeyId,
+        RawSecretAccessKey: OTHER_CREDENTIAL.secretAccessKey,
+      },
+    }),
+  ),
 
   // XksProxyVpcEndpointService*Exception | Create, Update (VPC)
   ...serviceProblems.flatMap(([outcome, how, Exception, change, serviceName]) => [

@@ -147,10 +147,14 @@ describe('changing the world during a test', () => {
 });
 
 describe('kmsuser and its password', () => {
-  it("accepts whatever password the store holds when nobody described kmsuser's", () => {
+  it("learns kmsuser's password from the first store that logs in, then rotates it to one only KMS knows", () => {
     const world = createWorld();
-    expect(outcome(world, cloudHsmStore({ keyStorePassword: 'first-Pswd' }))).toBe('CONNECTED');
-    expect(outcome(world, cloudHsmStore({ keyStorePassword: 'updated-Pswd' }))).toBe('CONNECTED');
+    const first = world.connectOutcome(ctx, cloudHsmStore({ keyStorePassword: 'first-Pswd' }));
+    expect(first).toMatchObject({ kind: 'connected', keyStorePassword: expect.any(String) });
+    const rotated = first.kind === 'connected' ? first.keyStorePassword : undefined;
+    expect(rotated).not.toBe('first-Pswd');
+    expect(outcome(world, cloudHsmStore({ keyStorePassword: 'first-Pswd' }))).toBe('INVALID_CREDENTIALS');
+    expect(outcome(world, cloudHsmStore({ keyStorePassword: rotated as string }))).toBe('CONNECTED');
   });
 
   it(`locks kmsuser out at the ${KMSUSER_LOCKOUT_ATTEMPTS}th failed login, as CloudHSM does`, () => {

@@ -1,12 +1,14 @@
 import type { CallContext, StoreRecord, XksProxyConfig } from '../../src/engine/types.js';
 import { isKmsError } from '../../src/errors/kms-error.js';
+import { trustAnchorCertificate } from '../../src/fixtures/trust-anchor/trust-anchor-pool.js';
 
 export const ctx: CallContext = { account: '111122223333', region: 'us-east-1' };
 
 export const CLUSTER = 'cluster-abcdefghijk';
 export const OTHER_CLUSTER = 'cluster-bcdefghijkl';
-export const ANCHOR = '-----BEGIN CERTIFICATE-----\nMIIBanchorA\n-----END CERTIFICATE-----';
-export const OTHER_ANCHOR = '-----BEGIN CERTIFICATE-----\nMIIBanchorB\n-----END CERTIFICATE-----';
+/** Real certificates: the world refuses a trust anchor that is not an X.509 certificate. */
+export const ANCHOR = trustAnchorCertificate(0);
+export const OTHER_ANCHOR = trustAnchorCertificate(1);
 export const PASSWORD = 'kmsPswd-123';
 
 export const ENDPOINT = 'https://xks.example.com';

@@ -6,7 +6,19 @@ import type { ConnectionErrorCode, KmsFake, StoreSeed } from 'fake-kms';
  * (`fake.world`): a retry fails because the cluster or proxy is still broken, in the way that yields the
  * code, and `failNextConnect` covers the codes the world cannot produce on that store type.
  */
-const CLUSTER = 'cluster-1a23b4cdefg';
+let clusters = 0;
+
+/**
+ * A cluster of its own for each CloudHSM store, as on AWS (one store per cluster): KMS rotates the
+ * `kmsuser` password when it connects, so two stores sharing a cluster would lock each other out.
+ */
+function nextCluster(): string {
+  clusters += 1;
+  const letters = clusters
+    .toString(26)
+    .replace(/[0-9a-p]/g, (d) => 'abcdefghijklmnopqrstuvwxyz'[parseInt(d, 26)] as string);
+  return `cluster-doctor${letters.padStart(5, 'a')}`;
+}
 
 function xksSeed(name: string): Omit<StoreSeed, 'ConnectionState'> {
   return {
@@ -23,7 +35,7 @@ function xksSeed(name: string): Omit<StoreSeed, 'ConnectionState'> {
 }
 
 function cloudHsmSeed(name: string): Omit<StoreSeed, 'ConnectionState'> {
-  return { CustomKeyStoreName: name, CloudHsmClusterId: CLUSTER, KeyStorePassword: 'kmsPswd-2026' };
+  return { CustomKeyStoreName: name, CloudHsmClusterId: nextCluster(), KeyStorePassword: 'kmsPswd-2026' };
 }
 
 /** An XKS store for XKS_* codes, a CloudHSM store for the rest, as KMS would report them. */

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import type { CallContext, ConnectionErrorCode } from '../../engine/types.js';
 import type { KmsError } from '../../errors/kms-error.js';
 import { activeHsms, type ResolvedCluster, subnetZones } from '../resolve-cluster.js';
@@ -6,9 +7,13 @@ import { cloudHsmErrors } from './cloudhsm-errors.js';
 /** CloudHSM locks a crypto user at the fifth failed login (KMS Developer Guide, "How to fix invalid kmsuser credentials"). */
 export const KMSUSER_LOCKOUT_ATTEMPTS = 5;
 
-/** Not found: deleted, or in another Region than the caller's. */
+/** Not found: deleted, in another Region than the caller's, or owned by another account. */
 export function isClusterMissing(cluster: ResolvedCluster, ctx: CallContext): boolean {
-  return cluster.state === 'DELETED' || (cluster.region !== undefined && cluster.region !== ctx.region);
+  return (
+    cluster.state === 'DELETED' ||
+    (cluster.region !== undefined && cluster.region !== ctx.region) ||
+    (cluster.account !== undefined && cluster.account !== ctx.account)
+  );
 }
 
 /** The cluster must exist for Create and Update: an internal failure, or not found. */
@@ -48,7 +53,7 @@ export function infrastructureFailure(cluster: ResolvedCluster, ctx: CallContext
 
 export type LoginResult = { ok: true } | { ok: false; code: ConnectionErrorCode; failedAttempt?: boolean };
 
-/** KMS logs in as `kmsuser` and rotates its password. A password left undescribed accepts the store's. */
+/** KMS logs in as `kmsuser` and rotates its password. A password nobody described or taught accepts the store's. */
 export function kmsUserLogin(cluster: ResolvedCluster, storePassword: string): LoginResult {
   const user = cluster.kmsUser;
   if (!user.present) return { ok: false, code: 'USER_NOT_FOUND' };
@@ -76,6 +81,26 @@ function hsmError(cluster: ResolvedCluster): KmsError | undefined {
   const { count, zones } = activeHsms(cluster);
   if (count < 2 || zones < 2) return cloudHsmErrors.tooFewHsms(cluster.clusterId, count, zones);
   return undefined;
+}
+
+/**
+ * KMS compares the trust anchor with the cluster's `customerCA.crt`: a value that is not an X.509
+ * certificate never matches, and a certificate must be the one the cluster has (or learns now).
+ */
+export function trustAnchorError(cluster: ResolvedCluster, certificate: string): KmsError | undefined {
+  if (!isX509Certificate(certificate)) return cloudHsmErrors.trustAnchorNotACertificate(cluster.clusterId);
+  if (cluster.trustAnchorCertificate === undefined) return undefined;
+  if (sameCertificate(cluster.trustAnchorCertificate, certificate)) return undefined;
+  return cloudHsmErrors.incorrectTrustAnchor(cluster.clusterId);
+}
+
+function isX509Certificate(text: string): boolean {
+  try {
+    new X509Certificate(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Certificates compare by content: line breaks and surrounding spaces do not matter. */

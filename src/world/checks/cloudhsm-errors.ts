@@ -47,6 +47,13 @@ export const cloudHsmErrors = {
     );
   },
 
+  trustAnchorNotACertificate(clusterId: string): KmsError {
+    return new KmsError(
+      'IncorrectTrustAnchorException',
+      `The trust anchor certificate in the request is not an X.509 certificate in PEM format, so it cannot be the trust anchor certificate (customerCA.crt) of AWS CloudHSM cluster ${clusterId}. In tests, take a real one from fake-kms/fixtures: trustAnchorCertificate() or createTrustAnchorCertificate().`,
+    );
+  },
+
   notRelated(newClusterId: string, currentClusterId: string): KmsError {
     return new KmsError(
       'CloudHsmClusterNotRelatedException',

@@ -21,19 +21,17 @@ export function proxyFailure(
   const endpoint = config.uriEndpoint;
   if (proxy.internalFault) return { code: 'INTERNAL_ERROR', error: xksErrors.internal() };
   if (proxy.networkFault) return { code: 'NETWORK_ERRORS', error: xksErrors.networkErrors(endpoint) };
-  if (!proxy.reachable)
-    return { code: 'XKS_PROXY_NOT_REACHABLE', error: xksErrors.unreachable(endpoint + config.uriPath) };
-  if (proxy.latencyMs >= XKS_PROXY_TIMEOUT_MS)
-    return { code: 'XKS_PROXY_TIMED_OUT', error: xksErrors.timedOut(endpoint) };
+  if (!proxy.reachable) return { code: 'XKS_PROXY_NOT_REACHABLE', error: xksErrors.unreachable() };
+  if (proxy.latencyMs >= XKS_PROXY_TIMEOUT_MS) return { code: 'XKS_PROXY_TIMED_OUT', error: xksErrors.timedOut() };
   if (proxy.tls !== 'valid') {
-    return { code: 'XKS_PROXY_INVALID_TLS_CONFIGURATION', error: xksErrors.invalidTls(endpoint, proxy.tls) };
+    return { code: 'XKS_PROXY_INVALID_TLS_CONFIGURATION', error: xksErrors.invalidTls() };
   }
   if (proxy.uriPaths && !proxy.uriPaths.includes(config.uriPath)) {
-    return { code: 'XKS_PROXY_INVALID_CONFIGURATION', error: xksErrors.invalidPath(config.uriPath) };
+    return { code: 'XKS_PROXY_INVALID_CONFIGURATION', error: xksErrors.invalidPath() };
   }
   if (!acceptsCredential(proxy, config)) return { code: 'INVALID_CREDENTIALS', error: xksErrors.incorrectCredential() };
   if (call === 'connect' && !proxy.authorizesKms) return { code: 'XKS_PROXY_ACCESS_DENIED' };
-  if (!proxy.responsesValid) return { code: 'XKS_PROXY_INVALID_RESPONSE', error: xksErrors.invalidResponse(endpoint) };
+  if (!proxy.responsesValid) return { code: 'XKS_PROXY_INVALID_RESPONSE', error: xksErrors.invalidResponse() };
   if (!proxy.keyManagersAvailable)
     return { code: 'XKS_PROXY_NOT_REACHABLE', error: xksErrors.keyManagersUnavailable() };
   return undefined;

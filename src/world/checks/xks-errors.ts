@@ -1,31 +1,38 @@
 import { KmsError } from '../../errors/kms-error.js';
-import type { TlsProblem } from '../spec/proxy-spec.js';
-
-const TLS_DETAIL: Record<TlsProblem, (host: string) => string> = {
-  'expired-certificate': () => 'its TLS certificate has expired',
-  'hostname-mismatch': (host) => `its TLS certificate does not match the host name ${host}`,
-  'untrusted-certificate-authority': () =>
-    'its TLS certificate is not signed by a certificate authority on the XKS list of trusted authorities',
-  'unsupported-protocol-version': () => 'it offers neither TLS 1.2 nor TLS 1.3',
-};
 
 /**
- * The XksProxy* exceptions of CreateCustomKeyStore and UpdateCustomKeyStore, worded after the KMS API
- * Reference and Developer Guide (paraphrased; never naming the credential's values, spec §8.18).
+ * The messages AWS publishes for failures of the external key store proxy, word for word, so that code
+ * that matches message text behaves the same against fake-kms and AWS. Source: the "KMS exception
+ * messages" table of the XKS Proxy API Specification v1.0.3 (github.com/aws/aws-kms-xksproxy-api-spec),
+ * which gives one message per failure for Create/UpdateCustomKeyStore and the other KMS operations alike.
+ */
+export const PUBLISHED_XKS_MESSAGES = {
+  uriUnreachable:
+    'AWS KMS cannot communicate with the external key store proxy. This might be a transient network issue. If you see this error repeatedly, verify that your external key store proxy is active and is connected to the network, and that its endpoint URI is correct in your external keystore.',
+  tlsConnection:
+    'AWS KMS cannot establish a TLS connection to the external key store proxy. Verify the TLS configuration, including its certificate.',
+  socketTimeout:
+    'AWS KMS rejected the request because the external key store proxy did not respond in time. Retry the request. If you see this error repeatedly, report it to your external key store proxy administrator.',
+  invalidUriPath:
+    'The external key store proxy rejected the request because of an invalid URI path. Verify the URI path for your external key store and update if necessary.',
+  authenticationFailed:
+    'The external key store proxy rejected the request because it could not authenticate AWS KMS. Verify the XKS proxy authentication credentials for your external key store and update if necessary.',
+  malformedResponse:
+    'AWS KMS cannot interpret the response from the external key store proxy. If you see this error repeatedly, report it to your external key store proxy administrator.',
+} as const;
+
+/**
+ * The XksProxy* exceptions of CreateCustomKeyStore and UpdateCustomKeyStore. Where AWS publishes the
+ * message (above) it is used verbatim; the rest are worded after the KMS API Reference (never naming the
+ * credential's values, spec §8.18).
  */
 export const xksErrors = {
-  unreachable(uri: string): KmsError {
-    return new KmsError(
-      'XksProxyUriUnreachableException',
-      `KMS cannot communicate with the external key store proxy at ${uri}. This can be a passing network problem; if it persists, check that the proxy is running and reachable and that the URI endpoint and path of the external key store are correct.`,
-    );
+  unreachable(): KmsError {
+    return new KmsError('XksProxyUriUnreachableException', PUBLISHED_XKS_MESSAGES.uriUnreachable);
   },
 
-  timedOut(endpoint: string): KmsError {
-    return new KmsError(
-      'XksProxyUriUnreachableException',
-      `The external key store proxy at ${endpoint} did not respond within the 250 milliseconds KMS waits. Retry the request; if this keeps happening, tell the proxy's administrator.`,
-    );
+  timedOut(): KmsError {
+    return new KmsError('XksProxyUriUnreachableException', PUBLISHED_XKS_MESSAGES.socketTimeout);
   },
 
   networkErrors(endpoint: string): KmsError {
@@ -42,33 +49,29 @@ export const xksErrors = {
     );
   },
 
-  invalidTls(endpoint: string, problem: TlsProblem): KmsError {
-    const host = endpoint.replace(/^https:\/\//, '');
-    return new KmsError(
-      'XksProxyInvalidConfigurationException',
-      `KMS cannot establish a TLS connection to the external key store proxy at ${endpoint}: ${TLS_DETAIL[problem](host)}. Check the proxy's TLS configuration and certificate.`,
-    );
+  /**
+   * The XKS proxy API specification (v1.0.3, May 2024) maps "AWS KMS cannot establish a TLS connection" to
+   * XksProxyUriUnreachableException on Create/UpdateCustomKeyStore; the 2023 Developer Guide listed TLS
+   * problems under XksProxyInvalidConfigurationException. The specification is the newer source and the
+   * only one that gives the exception and its message together, so fake-kms follows it (docs/behaviour.md).
+   */
+  invalidTls(): KmsError {
+    return new KmsError('XksProxyUriUnreachableException', PUBLISHED_XKS_MESSAGES.tlsConnection);
   },
 
-  invalidPath(path: string): KmsError {
-    return new KmsError(
-      'XksProxyInvalidConfigurationException',
-      `The external key store proxy refused the request because the URI path ${path} is not valid. Check the URI path of the external key store and update it if needed.`,
-    );
+  invalidPath(): KmsError {
+    return new KmsError('XksProxyInvalidConfigurationException', PUBLISHED_XKS_MESSAGES.invalidUriPath);
   },
 
   incorrectCredential(): KmsError {
     return new KmsError(
       'XksProxyIncorrectAuthenticationCredentialException',
-      'The external key store proxy could not authenticate KMS with the proxy authentication credential of the external key store. Check the credential on the proxy and in the external key store, and update it if needed.',
+      PUBLISHED_XKS_MESSAGES.authenticationFailed,
     );
   },
 
-  invalidResponse(endpoint: string): KmsError {
-    return new KmsError(
-      'XksProxyInvalidResponseException',
-      `KMS cannot interpret the response of the external key store proxy at ${endpoint}. If you see this repeatedly, tell the proxy's vendor.`,
-    );
+  invalidResponse(): KmsError {
+    return new KmsError('XksProxyInvalidResponseException', PUBLISHED_XKS_MESSAGES.malformedResponse);
   },
 
   vpcServiceNotFound(serviceName: string, why: string): KmsError {

@@ -3,6 +3,7 @@ import type { EntityTable } from '../entity-table.js';
 import type { ClusterKeyTable } from '../keys/cluster-key-table.js';
 import { type ResolvedCluster, resolveCluster } from '../resolve-cluster.js';
 import type { ClusterSpec, ClusterState, HsmState, KmsUserSpec } from '../spec/cluster-spec.js';
+import { CLUSTER_ID } from '../spec/patterns.js';
 import { CLUSTER_SHAPE } from '../spec/validate-world-spec.js';
 import { assignChanges, checkChanges } from './apply-changes.js';
 
@@ -39,11 +40,16 @@ export class ClusterHandle {
     return this;
   }
 
-  /** The cluster as the world sees it now, every default filled in. */
+  /**
+   * The cluster as the world sees it now, every default filled in. The `kmsuser` password is left out: it
+   * is a secret, and after a connect a value only KMS knows.
+   */
   describe(): ResolvedCluster {
-    return structuredClone(
+    const cluster = structuredClone(
       resolveCluster(this.access.table.get(this.clusterId) ?? { clusterId: this.clusterId }, this.access.defaultRegion),
     );
+    delete cluster.kmsUser.password;
+    return cluster;
   }
 
   /** Change any of the cluster's properties; `undefined` puts one back to its default. */
@@ -104,7 +110,7 @@ export class ClusterHandle {
     return this.update({ kmsUser: { present: false } });
   }
 
-  /** Create `kmsuser` (again). Without a password it accepts the store's. */
+  /** Create `kmsuser` (again). Without a password it learns the password of the next store that logs in. */
   createKmsUser(password?: string): this {
     return this.update({
       kmsUser: { present: true, password, lockedOut: false, loggedIn: false, failedLoginAttempts: 0 },
@@ -127,10 +133,34 @@ export class ClusterHandle {
 
   /**
    * Change the `kmsuser` password in the cluster (CloudHSM `changePswd`), which also lifts a lock-out.
-   * KMS does not learn it: update the store's `KeyStorePassword` to match before connecting.
+   * KMS does not learn it: update the store's `KeyStorePassword` to match before connecting. This is the
+   * only way the cluster's password changes besides KMS's own rotation on connect.
    */
   changeKmsUserPassword(password: string): this {
     return this.update({ kmsUser: { password, lockedOut: false, failedLoginAttempts: 0 } });
+  }
+
+  /**
+   * This cluster was made from a backup of `otherClusterId` (or shares its backup lineage): the two are
+   * related, so a store can move between them with UpdateCustomKeyStore. It takes the other's trust anchor
+   * unless it has one. The fixtures' `cluster.relatedTo(other)` does the same for a described cluster.
+   *
+   * @example
+   * fake.world.cluster('cluster-restoredcopy').relatedTo('cluster-abcdefghijk');
+   */
+  relatedTo(otherClusterId: string): this {
+    if (typeof otherClusterId !== 'string' || !CLUSTER_ID.test(otherClusterId)) {
+      throw new FakeKmsUsageError(
+        `fake.world.cluster("${this.clusterId}").relatedTo(): "${String(otherClusterId)}" is not a cluster id such as cluster-abcdefghijk.`,
+      );
+    }
+    const other = this.access.table.get(otherClusterId);
+    const changes: ClusterChanges = { backupLineage: other?.backupLineage ?? otherClusterId };
+    const anchor = other?.trustAnchorCertificate;
+    if (anchor !== undefined && this.describe().trustAnchorCertificate === undefined) {
+      changes.trustAnchorCertificate = anchor;
+    }
+    return this.update(changes);
   }
 
   private spec(): ClusterSpec {

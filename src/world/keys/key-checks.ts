@@ -1,7 +1,6 @@
 import type { StoreRecord } from '../../engine/types.js';
 import { KmsError } from '../../errors/kms-error.js';
 import { cloudHsmErrors } from '../checks/cloudhsm-errors.js';
-import { proxyFailure } from '../checks/xks-checks.js';
 import type { FakeWorld } from '../fake-world.js';
 import { activeHsms } from '../resolve-cluster.js';
 import type { ResolvedExternalKey } from './external-key-table.js';
@@ -19,8 +18,7 @@ export function checkKeyCreation(world: FakeWorld, store: StoreRecord, xksKeyId:
     return;
   }
   if (!store.xks || xksKeyId === undefined) return;
-  const proxy = world.proxy(store.xks.uriEndpoint).describe();
-  const failure = proxyFailure(proxy, store.xks, 'connect');
+  const failure = world.xksCallFailure(store);
   if (failure) {
     throw new KmsError(
       'CustomKeyStoreInvalidStateException',
@@ -85,7 +83,7 @@ export function cryptoFailure(
     return undefined;
   }
   if (!store.xks || xksKeyId === undefined) return undefined;
-  const failure = proxyFailure(world.proxy(store.xks.uriEndpoint).describe(), store.xks, 'connect');
+  const failure = world.xksCallFailure(store);
   if (failure) {
     return fail(
       `KMS cannot reach the external key store proxy of custom key store '${store.id}' (${failure.code}), so it cannot use the external key.`,

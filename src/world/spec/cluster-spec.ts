@@ -44,9 +44,9 @@ export interface KmsUserSpec {
   /** Whether the cluster has a `kmsuser` at all. Default true. */
   present?: boolean;
   /**
-   * Its current password. Leave it out and `kmsuser` accepts whatever password the store holds (the one
-   * it was created with, or last given through UpdateCustomKeyStore): the permissive default of spec §8.13.
-   * Secret: left out of snapshots.
+   * Its current password. Leave it out and the cluster learns the password of the first store created on
+   * it; from then on UpdateCustomKeyStore only tells KMS a password, and a successful connect rotates it to
+   * a value only KMS knows (docs/behaviour.md). Secret: left out of snapshots.
    */
   password?: string;
   /** Locked after too many failed logins (CloudHSM locks it at the fifth). Default false. */
@@ -60,7 +60,7 @@ export interface KmsUserSpec {
 /**
  * An AWS CloudHSM cluster as the fake's world describes it. Everything left out takes its healthy default:
  * ACTIVE, two ACTIVE HSMs in two Availability Zones, a subnet per zone with free addresses, a correct
- * security group, a `kmsuser` that accepts the store's password, and the first trust anchor presented.
+ * security group, a `kmsuser` whose password is the first store's, and the first trust anchor presented.
  *
  * @example
  * const degraded: ClusterSpec = { clusterId: 'cluster-abcdefghijk', state: 'DEGRADED' };
@@ -70,6 +70,11 @@ export interface ClusterSpec {
   clusterId: string;
   /** The Region the cluster lives in; from any other Region it is not found. Default: every Region. */
   region?: string;
+  /**
+   * The AWS account that owns the cluster; from any other account it is not found. Default: the first
+   * account that uses it (CreateCustomKeyStore, or the first connect of a store given in the options).
+   */
+  account?: string;
   /** Default `ACTIVE`. `DELETED` means not found. */
   state?: ClusterState;
   /** Default: two ACTIVE HSMs, in the Region's zones `a` and `b`. `[]` means no HSMs at all. */
@@ -84,11 +89,11 @@ export interface ClusterSpec {
    * Clusters with the same backup lineage share a backup history (and cluster certificate): they are
    * "related". CreateCustomKeyStore treats related clusters as one (CloudHsmClusterInUseException) and
    * UpdateCustomKeyStore may only switch a store to a related cluster (CloudHsmClusterNotRelatedException).
-   * Left out, the lineage is unknown and the world stays permissive: Create treats the cluster as its own
-   * lineage, and Update accepts it as related to the store's cluster (and remembers that until reset).
+   * Left out, the cluster is its own lineage: related to no other cluster. `fake.world.cluster(id).relatedTo(other)`
+   * or the fixtures' `cluster.relatedTo(other)` make it related.
    */
   backupLineage?: string;
-  /** Default: present, password = the store's, not locked out, not logged in. */
+  /** Default: present, password learned from the first store, not locked out, not logged in. */
   kmsUser?: KmsUserSpec;
   /** Network problems between KMS and the cluster: connect fails with `NETWORK_ERRORS`. Default false. */
   networkFault?: boolean;

@@ -20,7 +20,7 @@ export const XKS_PROXY_TIMEOUT_MS = 250;
 
 /**
  * An external key store proxy, found by its URI endpoint. Everything left out takes its healthy default:
- * reachable, fast, valid TLS, any URI path, accepts whatever credential the store holds, authorizes KMS,
+ * reachable, fast, valid TLS, serves the paths and accepts the credentials stores were created with, authorizes KMS,
  * answers well-formed responses, and its external key managers are available.
  *
  * @example
@@ -29,7 +29,10 @@ export const XKS_PROXY_TIMEOUT_MS = 250;
 export interface ProxySpec {
   /** `https://` + host name, exactly as the store's `XksProxyUriEndpoint`. */
   uriEndpoint: string;
-  /** The URI paths the proxy serves; any other path is refused. Default: every well-formed path. */
+  /**
+   * The URI paths the proxy serves; any other path is refused. Default: the paths stores were created with
+   * on this proxy (an Update to another path is refused, docs/behaviour.md).
+   */
   uriPaths?: string[];
   /** Default true. */
   reachable?: boolean;
@@ -37,7 +40,7 @@ export interface ProxySpec {
   latencyMs?: number;
   /** Default `'valid'`. */
   tls?: TlsSetup;
-  /** The credentials the proxy accepts. Default: whatever credential the store holds. */
+  /** The credentials the proxy accepts. Default: the ones stores were created with on this proxy. */
   credentials?: ProxyCredential[];
   /** The proxy's authorization rules let KMS in. Health checks are not subject to them. Default true. */
   authorizesKms?: boolean;

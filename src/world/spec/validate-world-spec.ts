@@ -21,6 +21,7 @@ import { child, isRecord, SpecIssues } from './spec-issues.js';
 const clusterFields: Record<string, FieldRule> = {
   clusterId: text({ ...LENGTHS.clusterId, pattern: CLUSTER_ID }),
   region: text({ pattern: REGION }),
+  account: text({ pattern: ACCOUNT_ID }),
   state: oneOf(CLUSTER_STATES),
   hsms: listOf(
     record({

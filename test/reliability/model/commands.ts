@@ -5,7 +5,16 @@
  * scope A"), resolved against the model when the step runs, so that shrinking keeps sequences meaningful.
  */
 import fc from 'fast-check';
-import { clockArb, failNextArb, failNextConnectArb, resetArb, setStateArb, settleArb } from './control-steps.js';
+import {
+  changeKmsUserPasswordArb,
+  clockArb,
+  failNextArb,
+  failNextConnectArb,
+  relateClustersArb,
+  resetArb,
+  setStateArb,
+  settleArb,
+} from './control-steps.js';
 import type { Step } from './harness.js';
 import { createKeyArb, daysPassArb, keyOpArb } from './key-steps.js';
 import { byIdArb, createArb, describeArb, updateArb } from './operation-steps.js';
@@ -33,4 +42,6 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: keyOpArb('CancelKeyDeletion') },
   { weight: 2, arbitrary: keyOpArb('Encrypt') },
   { weight: 1, arbitrary: daysPassArb },
+  { weight: 3, arbitrary: relateClustersArb },
+  { weight: 1, arbitrary: changeKmsUserPasswordArb },
 );

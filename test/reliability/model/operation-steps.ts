@@ -24,7 +24,7 @@ import {
   PATHS,
   SCOPES,
   type Scope,
-  TRUST_ANCHOR,
+  TRUST_ANCHORS,
   vpcServices,
 } from './pools.js';
 
@@ -37,6 +37,7 @@ export const createArb = fc
     name: nameArb,
     cluster: pick(2, 3),
     password: pick(3, 4),
+    anchor: fc.oneof({ weight: 12, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.constantFrom(1, 2) }),
     explicitType: fc.boolean(),
     endpoint: pick(3, 4),
     path: pick(3, 4),
@@ -52,7 +53,7 @@ export const createArb = fc
     const input: Input = { CustomKeyStoreName: NAMES[c.name] };
     if (c.kind === 'hsm') {
       input.CloudHsmClusterId = CLUSTERS[c.scope][c.cluster];
-      input.TrustAnchorCertificate = TRUST_ANCHOR;
+      input.TrustAnchorCertificate = TRUST_ANCHORS[c.anchor];
       input.KeyStorePassword = PASSWORDS[c.password];
       if (c.explicitType) input.CustomKeyStoreType = 'AWS_CLOUDHSM';
       if (c.mutation === 'drop') delete input.TrustAnchorCertificate;
@@ -74,7 +75,7 @@ export const createArb = fc
       }
     }
     const shown = Object.entries(input)
-      .filter(([k]) => k !== 'TrustAnchorCertificate')
+      .map(([k, v]): [string, unknown] => [k, k === 'TrustAnchorCertificate' ? `anchor#${c.anchor}` : v])
       .map(([k, v]) => `${k.replace(/^XksProxy|^CustomKeyStore/, '')}=${short(v)}`)
       .join(' ');
     return new StepCommand(`Create[${c.scope}] ${shown}`, (m, r) =>
@@ -146,6 +147,7 @@ export const updateArb = fc
     flavor: fc.constantFrom('hsm', 'xks', 'xks'),
     newName: maybe(nameArb, 35),
     password: maybe(pick(3, 4), 50),
+    cluster: maybe(pick(2, 3), 50),
     endpoint: maybe(pick(3, 4), 25),
     path: maybe(pick(3, 4), 30),
     credential: maybe(pick(2, 3), 25),
@@ -161,6 +163,7 @@ export const updateArb = fc
       if (u.newName !== undefined) fields.NewCustomKeyStoreName = NAMES[u.newName];
       if (u.flavor === 'hsm') {
         if (u.password !== undefined) fields.KeyStorePassword = PASSWORDS[u.password];
+        if (u.cluster !== undefined) fields.CloudHsmClusterId = CLUSTERS[scope][u.cluster];
         if (u.foreign) fields.XksProxyUriPath = PATHS[0];
         return fields;
       }

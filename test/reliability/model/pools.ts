@@ -4,6 +4,8 @@
  * Each pool ends with values that break a constraint of spec §2, for the validation path.
  */
 
+import { trustAnchorCertificate } from '../../../src/fixtures/trust-anchor/trust-anchor-pool.js';
+
 /** Where a call lands (spec §8.17). B shares A's Region (Region-wide XKS rules); C shares A's account. */
 export const SCOPES = {
   A: { account: '111122223333', region: 'us-east-1' },
@@ -27,7 +29,9 @@ export const CLUSTERS: Record<Scope, string[]> = {
   C: ['cluster-zyxwvutsrqp', 'cluster-yxwvutsrqpn', 'cluster-1bad'],
 };
 
-export const TRUST_ANCHOR = `-----BEGIN CERTIFICATE-----\n${'MIIBszCCAVmgAwIBAgIUQ2Fub25pY2FsVHJ1c3RBbmNob3I'.repeat(3)}\n-----END CERTIFICATE-----`;
+/** Real CA certificates (the world compares them with the cluster's), then a value that is not one. */
+export const TRUST_ANCHORS = [trustAnchorCertificate(4), trustAnchorCertificate(5), 'not a certificate'];
+export const TRUST_ANCHOR = TRUST_ANCHORS[0] as string;
 
 /** KeyStorePassword: 7–32 characters; the last is 5 long. */
 export const PASSWORDS = ['kmsPswd-123', 'other-Pass-456', 'third#Pass!789', 'short'];
@@ -63,15 +67,11 @@ export const CREDENTIALS: Credential[] = [
   { AccessKeyId: 'ZYXWV76543ZYXWV76543', RawSecretAccessKey: `${'b'.repeat(42)}!` },
 ];
 
-/** Codes a connect may be made to end with (spec §4). */
-export const ERROR_CODES = [
-  'NETWORK_ERRORS',
-  'INTERNAL_ERROR',
-  'USER_LOCKED_OUT',
-  'INVALID_CREDENTIALS',
-  'XKS_PROXY_TIMED_OUT',
-  'XKS_VPC_ENDPOINT_SERVICE_NOT_FOUND',
-] as const;
+/** Codes a connect may be made to end with (spec §4), per store type: the control methods refuse the other's. */
+export const ERROR_CODES = {
+  AWS_CLOUDHSM: ['NETWORK_ERRORS', 'INTERNAL_ERROR', 'USER_LOCKED_OUT', 'INVALID_CREDENTIALS'],
+  EXTERNAL_KEY_STORE: ['NETWORK_ERRORS', 'INTERNAL_ERROR', 'XKS_PROXY_TIMED_OUT', 'XKS_VPC_ENDPOINT_SERVICE_NOT_FOUND'],
+} as const;
 
 /** An id no store has (length-valid), and one too long for the model (1–64). */
 export const UNKNOWN_ID = 'cks-00000000000000000';

@@ -24,6 +24,7 @@ import { SCOPES, type Scope } from './pools.js';
 import { createTypeProblem, violates } from './rules.js';
 import { SEED_TEMPLATES, type SeedTemplate, seedStore } from './seeds.js';
 import { updateStore } from './update-model.js';
+import { WorldModel } from './world-model.js';
 
 type Input = Record<string, unknown>;
 
@@ -41,6 +42,8 @@ export class ReferenceModel {
   now: number;
   /** KMS keys in the stores (spec §6). */
   readonly keys = new KeyModel();
+  /** The clusters and proxies behind the stores, learning as docs/behaviour.md says. */
+  readonly world = new WorldModel();
   private seq = 0;
   private midCounter = 0;
   private generation = 0;
@@ -102,13 +105,25 @@ export class ReferenceModel {
       xks = xksFromInput(input, SCOPES[scope].account);
       const clash = this.xksClash(scope, xks);
       if (clash) return fail(clash);
-    } else if (mine.some((s) => s.hsm?.clusterId === input.CloudHsmClusterId)) {
-      return fail('CloudHsmClusterInUseException');
+    } else if (mine.some((s) => s.hsm && this.world.related(s.hsm.clusterId, input.CloudHsmClusterId as string))) {
+      return fail('CloudHsmClusterInUseException'); // one store per cluster or related cluster
     }
     if (mine.length >= this.cfg.quota) return fail('LimitExceededException'); // §5, §8.10: any state, both types
+    const account = SCOPES[scope].account;
+    if (!xks) {
+      const refused = this.world.create(
+        account,
+        input.CloudHsmClusterId as string,
+        input.TrustAnchorCertificate as string,
+        input.KeyStorePassword as string,
+      );
+      if (refused) return fail(refused);
+    }
     const store = this.add(scope, name, type, 0);
-    if (xks) store.xks = xks;
-    else {
+    if (xks) {
+      store.xks = xks;
+      this.world.teach(xks); // a Create teaches the proxy the store's path and credential
+    } else {
       store.hsm = {
         clusterId: input.CloudHsmClusterId as string,
         trustAnchor: input.TrustAnchorCertificate as string,
@@ -187,7 +202,11 @@ export class ReferenceModel {
     if (!store) return fail('CustomKeyStoreNotFoundException');
     if (store.state === 'FAILED' || store.state === 'DISCONNECTING') return fail('CustomKeyStoreInvalidStateException');
     if (store.state !== 'DISCONNECTED') return ok(); // §8.5: CONNECTED / CONNECTING: 200, no change
-    const code = this.connectFailures.get(store.mid)?.shift(); // the healthy world (§8.13) connects otherwise
+    // An injection comes first; otherwise the world decides (and learns, and rotates kmsuser's password).
+    const account = SCOPES[scope].account;
+    const code =
+      this.connectFailures.get(store.mid)?.shift() ??
+      (store.hsm ? this.world.connectHsm(account, store.hsm) : this.world.connectXks(store.xks as XksConfig));
     this.begin(store, 'CONNECTING', code ? 'FAILED' : 'CONNECTED', code);
     return ok();
   }
@@ -296,6 +315,7 @@ export class ReferenceModel {
     this.generation += 1;
     this.opFailures.clear();
     this.connectFailures.clear();
+    this.world.reset();
     this.seedAll();
   }
 

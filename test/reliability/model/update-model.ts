@@ -3,8 +3,8 @@
  *
  * Where the spec is silent the model chooses, and says so:
  * - A field given with the value the store already has is no change (the spec says so for a rename to the
- *   store's own name; the model reads every visible field the same way). `KeyStorePassword` is the
- *   exception: it tells KMS the password, so giving it is always a change.
+ *   store's own name; docs/behaviour.md makes it the rule for every field, `KeyStorePassword` included,
+ *   which compares with the password KMS holds: after a connect, a rotated value nobody can send).
  * - An empty `XksProxyVpcEndpointServiceName` says "no service" (§3.5: the way to switch to PUBLIC_ENDPOINT), so
  *   it is accepted with PUBLIC_ENDPOINT and refused with VPC_ENDPOINT_SERVICE, which needs a service.
  * - Type-specific checks need the store's type, so they come right after the existence check.
@@ -14,6 +14,7 @@ import { fail, type ModelStore, type Outcome, ok, type XksConfig } from './model
 import { SCOPES, type Scope } from './pools.js';
 import type { ReferenceModel } from './reference-model.js';
 import { HSM_PARAMS, XKS_PARAMS } from './rules.js';
+import { count } from './world-model.js';
 
 type Input = Record<string, unknown>;
 const CONNECTED_OR_DISCONNECTED = (s: ModelStore) => s.state === 'CONNECTED' || s.state === 'DISCONNECTED';
@@ -31,7 +32,8 @@ export function updateStore(model: ReferenceModel, scope: Scope, input: Input): 
 
 function updateHsm(model: ReferenceModel, scope: Scope, store: ModelStore, input: Input, rename: boolean): Outcome {
   const hsm = store.hsm as NonNullable<ModelStore['hsm']>;
-  const password = input.KeyStorePassword as string | undefined;
+  const given = input.KeyStorePassword as string | undefined;
+  const password = given !== hsm.password ? given : undefined;
   const cluster = input.CloudHsmClusterId as string | undefined;
   const clusterChange = cluster !== undefined && cluster !== hsm.clusterId;
   if (!rename && password === undefined && !clusterChange) return ok(); // §8.6
@@ -41,7 +43,12 @@ function updateHsm(model: ReferenceModel, scope: Scope, store: ModelStore, input
   }
   const newName = input.NewCustomKeyStoreName as string;
   if (rename && model.nameTaken(scope, newName, store)) return fail('CustomKeyStoreNameInUseException');
+  if (clusterChange) {
+    const refused = model.world.switchCluster(SCOPES[scope].account, hsm, cluster as string);
+    if (refused) return fail(refused);
+  }
   if (rename) store.name = newName;
+  if (password !== undefined) count('password update');
   if (password !== undefined) hsm.password = password;
   if (clusterChange) hsm.clusterId = cluster;
   return ok();
@@ -93,6 +100,10 @@ function updateXks(model: ReferenceModel, scope: Scope, store: ModelStore, input
   if (connectionFields || anyStateFields) {
     const clash = model.xksClash(scope, merged, store);
     if (clash) return fail(clash);
+    // Update only tells KMS: the health check runs against what the proxy learned from the Creates.
+    const changed = { path: differs('UriPath'), credential: differs('AccessKeyId') || differs('secret') };
+    const refused = model.world.updateXks(merged, changed);
+    if (refused) return fail(refused);
   }
   if (rename) store.name = newName;
   store.xks = merged;

@@ -12,11 +12,12 @@ import {
   KMSClient,
   UpdateCustomKeyStoreCommand,
 } from '@aws-sdk/client-kms';
+import { trustAnchorCertificate } from '../../../src/fixtures/trust-anchor/trust-anchor-pool.js';
 import { createKmsFake, type KmsFake } from '../../../src/index.js';
 import { raw, type SdkCall, scanningHandler, sdkLogger, send } from './probes.js';
 import type { SecretScanner } from './scanner.js';
 
-const TRUST_ANCHOR = `-----BEGIN CERTIFICATE-----\n${'MIIBszCCAVmgAwIBAgIUU2VjcmV0c1Rlc3RBbmNob3I'.repeat(3)}\n-----END CERTIFICATE-----`;
+const TRUST_ANCHOR = trustAnchorCertificate(2);
 const VPC_SERVICE = 'com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f';
 
 export async function runEveryOperation(
@@ -138,8 +139,17 @@ export async function runEveryOperation(
     RawSecretAccessKey: scanner.secretKey('update'),
   });
   await run(
-    'update credential',
+    'update credential the proxy never got',
     new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: xksId, XksProxyAuthenticationCredential: credential() }),
+  );
+  // Someone rotates the credential on the proxy; then telling KMS the new one works.
+  const rotated = credential();
+  fake.world
+    .proxy('https://xks-1.example.com')
+    .acceptOnly({ accessKeyId: rotated.AccessKeyId, secretAccessKey: rotated.RawSecretAccessKey });
+  await run(
+    'update credential',
+    new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: xksId, XksProxyAuthenticationCredential: rotated }),
   );
   await run(
     'update credential off-pattern',
