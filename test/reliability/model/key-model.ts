@@ -4,7 +4,7 @@
  * Enable/Disable made meanwhile apply on reconnect; deletion waits its days on the clock, then the key is
  * gone. Keys are named `k1`, `k2`, ... The model answers in a reduced vocabulary the harness also uses.
  */
-import type { ModelStore, Outcome } from './model-store.js';
+import type { ModelStore, Outcome, XksConfig } from './model-store.js';
 import { fail, ok } from './model-store.js';
 import type { Scope } from './pools.js';
 
@@ -30,6 +30,7 @@ export interface ModelKey {
 
 export interface KeyWorld {
   now: number;
+  world: { xksRefuses(config: XksConfig): boolean };
   find(scope: Scope, id: unknown): ModelStore | undefined;
   byMid(mid: string): ModelStore | undefined;
 }
@@ -85,6 +86,10 @@ export class KeyModel {
       case 'Encrypt':
         if (state === 'Disabled') return fail('DisabledException');
         if (state !== 'Enabled') return fail('KMSInvalidStateException');
+        {
+          const xks = world.byMid(key.storeMid)?.xks;
+          if (xks && world.world.xksRefuses(xks)) return fail('KMSInvalidStateException');
+        }
         return ok();
       default:
         throw new Error(`key model: unknown operation ${operation}`);
@@ -98,6 +103,8 @@ export class KeyModel {
     if (!store) return fail('CustomKeyStoreNotFoundException');
     if (input.Origin !== store.type) return fail('UnsupportedOperationException');
     if (store.state !== 'CONNECTED') return fail('CustomKeyStoreInvalidStateException');
+    // KMS asks the proxy about the external key: a proxy that refuses the store's call refuses this too.
+    if (store.xks && world.world.xksRefuses(store.xks)) return fail('CustomKeyStoreInvalidStateException');
     this.counter += 1;
     const key: ModelKey = { kid: `k${this.counter}`, scope, storeMid: store.mid, enabled: true };
     this.keys.push(key);
