@@ -10,6 +10,8 @@ const entry: Record<string, string> = {
 // `fake-kms/fixtures` ships once the faker builders land (issue 3).
 if (existsSync('src/fixtures/index.ts')) entry.fixtures = 'src/fixtures/index.ts';
 
+const FAKER = /^@faker-js\/faker(?:\/|$)/;
+
 export default defineConfig({
   entry,
   format: ['esm', 'cjs'],
@@ -25,5 +27,20 @@ export default defineConfig({
   clean: true,
   // Peers and runtime dependencies are the user's copies, never bundled: a bundled KMSClient would not be
   // the one the user's code constructs, and a bundled vitest/jest would not be the running one.
-  external: [/^@aws-sdk\//, /^@smithy\//, 'vitest', /^@jest\//, 'expect', '@faker-js/faker', '@peculiar/x509'],
+  external: [/^@aws-sdk\//, /^@smithy\//, 'vitest', /^@jest\//, 'expect', '@peculiar/x509'],
+  // Except faker in the CommonJS build. faker 10 ships only ES modules, which `require()` cannot load under
+  // Jest's CommonJS runtime or on a Node started with --no-experimental-require-module, so the CommonJS
+  // fake-kms/fixtures carries its own copy of faker's English locale. The ES module build imports the
+  // user's faker (the plugin below); the declarations refer to it in both.
+  noExternal: [FAKER],
+  esbuildPlugins: [
+    {
+      name: 'faker-external-in-esm',
+      setup(build) {
+        // tsup builds CommonJS with shared chunks as ES modules first, so ask tsup, not esbuild, for the format.
+        if (build.initialOptions.define?.TSUP_FORMAT !== '"esm"') return;
+        build.onResolve({ filter: FAKER }, (args) => ({ path: args.path, external: true }));
+      },
+    },
+  ],
 });

@@ -3,19 +3,34 @@ import { Attachments } from './adapters/sdk/attach.js';
 import { createFakeClient, type FakeClientConfig } from './adapters/sdk/client-factory.js';
 import { FakeRequestHandler } from './adapters/sdk/fake-request-handler.js';
 import { installFor, isInstalled, uninstallFor } from './adapters/sdk/install.js';
-import { requireCodeOfStoreType } from './engine/code-fits-store.js';
 import { Engine } from './engine/engine.js';
 import type { CallEntry, JournalEntry } from './engine/journal.js';
 import type { KeySeed, KeyState } from './engine/keys/key-types.js';
 import { keyRecordToSeed } from './engine/keys/seed-keys.js';
 import { recordToSeed } from './engine/seed.js';
 import type { ConnectionErrorCode, ConnectionState, StoreSeed, Timing } from './engine/types.js';
-import { defaultStatus, FakeKmsUsageError } from './errors/kms-error.js';
 import type { Scenario } from './fixtures/scenario/scenario-types.js';
+import { validateStoreSeed } from './fixtures/scenario/validate-store-seed.js';
 import { OPERATION_TABLE } from './operations/index.js';
 import { findKeyForTest } from './operations/keys/find-key-for-test.js';
 import { stateOf } from './operations/keys/key-metadata.js';
+import { usage } from './usage/arguments.js';
+import {
+  checkAccount,
+  checkClient,
+  checkConnectionErrorCode,
+  checkStateChange,
+  checkStoreId,
+} from './usage/control-checks.js';
+import { checkFailNext, type FailNextOptions } from './usage/fail-next.js';
+import { checkOptions, checkTiming } from './usage/options.js';
+import { checkPlainData } from './usage/plain-data.js';
+import { hideInternals, INSPECT, inspectAs } from './usage/redacted-view.js';
+import type { KmsErrorCode, KmsOperationRef } from './usage/vocabulary.js';
 import { createWorld, type World, type WorldSpec } from './world/index.js';
+import { SpecIssues } from './world/spec/spec-issues.js';
+
+export type { FailNextOptions } from './usage/fail-next.js';
 
 export interface KmsFakeOptions extends WorldSpec {
   /** The account every client acts as unless it says otherwise. Default `111122223333`. */
@@ -36,18 +51,12 @@ export interface KmsFakeOptions extends WorldSpec {
   describeWithIdAndName?: 'reject' | 'and';
   /** The fake's clock; by default `Date.now()`, which follows Vitest/Jest fake timers. */
   now?: () => number | Date;
+  /**
+   * `'none'` (default): clients the fake wires retry exactly as the SDK decides, without waiting between
+   * attempts (so fake timers never hang a retry). `'real'`: the SDK's own backoff, for tests of backoff.
+   */
+  retryDelays?: 'none' | 'real';
 }
-
-export interface FailNextOptions {
-  /** How many calls fail. Default 1. */
-  times?: number;
-  /** The error message. Default: a message in KMS's style for the code. */
-  message?: string;
-  /** HTTP status. Default: 500 for KMSInternalException, 503 for DependencyTimeoutException, else 400. */
-  httpStatus?: number;
-}
-
-const ACCOUNT = /^\d{12}$/;
 
 /**
  * An in-memory KMS that real `KMSClient`s talk to. Create one per test file (or use the Vitest/Jest
@@ -63,30 +72,24 @@ export class KmsFake {
   private readonly handler: FakeRequestHandler;
   private readonly attachments: Attachments;
   private readonly initialTiming: Timing;
+  private readonly retryDelays: 'none' | 'real';
 
   constructor(options: KmsFakeOptions = {}) {
-    const account = options.account ?? '111122223333';
-    if (!ACCOUNT.test(account)) throw new FakeKmsUsageError(`account must be 12 digits, got "${account}".`);
-    const quota = options.quota ?? 10;
-    if (!Number.isInteger(quota) || quota < 0)
-      throw new FakeKmsUsageError(`quota must be a whole number, got ${quota}.`);
-    const world = createWorld({
-      clusters: options.clusters,
-      proxies: options.proxies,
-      vpcEndpointServices: options.vpcEndpointServices,
-      region: options.region,
-    });
-    this.initialTiming = validTiming(options.timing ?? { observations: 1 });
+    // Checked with the same rules as scenario files, and copied: changing `options` later changes nothing.
+    const checked = checkOptions(options);
+    const world = createWorld(checked.world);
+    this.initialTiming = checked.timing;
+    this.retryDelays = checked.retryDelays;
     this.engine = new Engine({
-      account,
-      region: options.region ?? 'us-east-1',
-      quota,
+      account: checked.account,
+      region: checked.region,
+      quota: checked.quota,
       timing: this.initialTiming,
-      describeWithIdAndName: options.describeWithIdAndName ?? 'reject',
-      seed: options.seed,
-      now: options.now,
-      stores: options.stores ?? [],
-      keys: options.keys ?? [],
+      describeWithIdAndName: checked.describeWithIdAndName,
+      seed: checked.seed,
+      now: checked.now,
+      stores: checked.stores,
+      keys: checked.keys,
       world,
       operations: OPERATION_TABLE,
     });
@@ -94,7 +97,9 @@ export class KmsFake {
     this.attachments = new Attachments(this.handler, () => ({
       account: this.engine.options.account,
       region: this.engine.options.region,
+      retryDelays: this.retryDelays,
     }));
+    hideInternals(this, ['engine', 'handler', 'attachments', 'initialTiming', 'retryDelays']);
   }
 
   /** The backing world: CloudHSM clusters and XKS proxies. Change it to make things fail the way they do on AWS. */
@@ -104,9 +109,11 @@ export class KmsFake {
 
   /** A real KMSClient answered by this fake. `config` is passed to the KMSClient (plus `account`). */
   client(config?: FakeClientConfig): KMSClient {
+    const given = usage('fake.client(config?)').object('config', config);
+    checkAccount('fake.client(config?)', 'config.account', given?.account);
     return createFakeClient(
       this.handler,
-      { account: this.engine.options.account, region: this.engine.options.region },
+      { account: this.engine.options.account, region: this.engine.options.region, retryDelays: this.retryDelays },
       config,
     );
   }
@@ -118,11 +125,16 @@ export class KmsFake {
 
   /** Route an existing KMSClient's calls to this fake (through a middleware); `detach` undoes it. */
   attach(client: KMSClient, options: { account?: string } = {}): this {
-    this.attachments.attach(client, options.account);
+    const method = 'fake.attach(client, options?)';
+    checkClient(method, client);
+    const given = usage(method).object('options', options) ?? {};
+    usage(method).knownKeys('options', given, ['account']);
+    this.attachments.attach(client, checkAccount(method, 'options.account', given.account));
     return this;
   }
 
   detach(client: KMSClient): this {
+    checkClient('fake.detach(client)', client);
     this.attachments.detach(client);
     return this;
   }
@@ -151,36 +163,45 @@ export class KmsFake {
 
   /** Finish pending CONNECTING / DISCONNECTING transitions now: of one store, or of all. */
   settle(storeId?: string): this {
-    const stores = storeId ? [this.engine.requireStore(storeId)] : this.engine.registry.all();
+    const id = checkStoreId('fake.settle(storeId?)', storeId, true);
+    const stores = id !== undefined ? [this.engine.requireStore(id)] : this.engine.registry.all();
     for (const store of stores) this.engine.transitions.settle(store);
     return this;
   }
 
   /** Change when transitions settle: for every store, or for one. */
   setTiming(timing: Timing, storeId?: string): this {
-    validTiming(timing);
-    if (storeId) this.engine.requireStore(storeId).timing = timing;
-    else this.engine.options.timing = timing;
-    this.inject('setTiming', { timing, storeId });
+    const method = 'fake.setTiming(timing, storeId?)';
+    const copy = checkTiming(method, 'timing', timing);
+    const id = checkStoreId(method, storeId, true);
+    if (id !== undefined) {
+      const store = this.engine.requireStore(id);
+      store.timing = copy;
+      this.engine.transitions.retime(store);
+    } else {
+      this.engine.options.timing = copy;
+      for (const store of this.engine.registry.all()) if (!store.timing) this.engine.transitions.retime(store);
+    }
+    this.inject('setTiming', { timing: copy, storeId: id });
     return this;
   }
 
   /** The next connect attempt of this store ends FAILED with `code`, whatever the world says. */
   failNextConnect(storeId: string, code: ConnectionErrorCode): this {
-    requireCodeOfStoreType('failNextConnect', this.engine.requireStore(storeId), code);
-    this.engine.injections.failNextConnect(storeId, code);
-    this.inject('failNextConnect', { storeId, code });
+    const method = 'fake.failNextConnect(storeId, code)';
+    const store = this.engine.requireStore(checkStoreId(method, storeId) as string);
+    const checked = checkConnectionErrorCode(method, 'code', code, store.type);
+    this.engine.injections.failNextConnect(store.id, checked);
+    this.inject('failNextConnect', { storeId: store.id, code: checked });
     return this;
   }
 
   /** The next `times` calls of `operation` fail with the KMS error `code` and change nothing. */
-  failNext(operation: string, code: string, options: FailNextOptions = {}): this {
-    const times = options.times ?? 1;
-    if (!Number.isInteger(times) || times < 1) throw new FakeKmsUsageError(`times must be 1 or more, got ${times}.`);
-    const message = options.message ?? `fake-kms injected ${code} for ${operation}.`;
-    const httpStatus = options.httpStatus ?? defaultStatus(code);
-    this.engine.injections.failOperation(operation, { code, message, httpStatus, remaining: times });
-    this.inject('failNext', { operation, code, times, message, httpStatus });
+  failNext(operation: KmsOperationRef, code: KmsErrorCode, options?: FailNextOptions): this {
+    const { operation: name, code: checked, times, message, httpStatus } = checkFailNext(operation, code, options);
+    this.engine.injections.failOperation(name, { code: checked, message, httpStatus, remaining: times });
+    const shownTimes = Number.isFinite(times) ? times : 'always';
+    this.inject('failNext', { operation: name, code: checked, times: shownTimes, message, httpStatus });
     return this;
   }
 
@@ -189,24 +210,26 @@ export class KmsFake {
    * then settles like any other, by the store's timing.
    */
   setState(storeId: string, state: ConnectionState, errorCode?: ConnectionErrorCode): this {
-    const store = this.engine.requireStore(storeId);
-    if ((state === 'FAILED') !== (errorCode !== undefined)) {
-      throw new FakeKmsUsageError('setState: give a ConnectionErrorCode exactly when the state is FAILED.');
-    }
-    if (errorCode !== undefined) requireCodeOfStoreType('setState', store, errorCode);
+    const method = 'fake.setState(storeId, state, errorCode?)';
+    const store = this.engine.requireStore(checkStoreId(method, storeId) as string);
+    ({ state, code: errorCode } = checkStateChange(method, state, errorCode, store.type));
     delete store.pending;
     if (state === 'CONNECTING') this.engine.transitions.begin(store, 'CONNECTING', 'CONNECTED');
     else if (state === 'DISCONNECTING') this.engine.transitions.begin(store, 'DISCONNECTING', 'DISCONNECTED');
     else store.state = state;
     if (errorCode) store.errorCode = errorCode;
     else delete store.errorCode;
-    this.inject('setState', { storeId, state, errorCode });
+    this.inject('setState', { storeId: store.id, state, errorCode });
     return this;
   }
 
   /** Add a store now (it is gone after `reset()` unless it was given in the options). */
   addStore(seed: StoreSeed): string {
-    return this.engine.seedStore(seed).id;
+    // The same rules as seeds in the options and scenario files, and a copy: editing `seed` later changes nothing.
+    const issues = new SpecIssues();
+    if (checkPlainData(seed, '$', issues)) validateStoreSeed(seed, '$', issues);
+    issues.throwIfAny('The seed given to fake.addStore()');
+    return this.engine.seedStore(structuredClone(seed)).id;
   }
 
   /** Every call and injection so far, oldest first (secrets redacted). */
@@ -215,9 +238,11 @@ export class KmsFake {
   }
 
   /** The calls the fake answered, optionally of one operation. */
-  calls(operation?: string): CallEntry[] {
+  calls(operation?: KmsOperationRef): CallEntry[] {
+    const name =
+      operation === undefined ? undefined : usage('fake.calls(operation?)').operation('operation', operation, true);
     return this.engine.journal.filter(
-      (e): e is CallEntry => e.kind === 'call' && (operation === undefined || e.operation === operation),
+      (e): e is CallEntry => e.kind === 'call' && (name === undefined || e.operation === name),
     );
   }
 
@@ -272,25 +297,24 @@ export class KmsFake {
     };
   }
 
+  /** A short summary for `JSON.stringify` and test-runner diffs; the fake's internals (and secrets) stay out. */
+  toJSON(): Record<string, unknown> {
+    return {
+      account: this.engine.options.account,
+      region: this.engine.options.region,
+      stores: this.engine.registry.all().map((s) => `${s.id} ${s.name} ${s.state}`),
+      calls: this.engine.journal.filter((e) => e.kind === 'call').length,
+      installed: this.installed,
+    };
+  }
+
+  [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options?: unknown) => string): string {
+    return inspectAs('KmsFake', this.toJSON(), options, inspect);
+  }
+
   private inject(injection: string, details: Record<string, unknown>): void {
     this.engine.journal.push({ kind: 'injection', injection, details, time: this.engine.clock() });
   }
-}
-
-function validTiming(timing: Timing): Timing {
-  const ok =
-    timing === 'immediate' ||
-    timing === 'manual' ||
-    (typeof timing === 'object' &&
-      timing !== null &&
-      (('observations' in timing && Number.isInteger(timing.observations) && timing.observations >= 0) ||
-        ('afterMs' in timing && Number.isFinite(timing.afterMs) && timing.afterMs >= 0)));
-  if (!ok) {
-    throw new FakeKmsUsageError(
-      `timing must be 'immediate', 'manual', { observations: n } or { afterMs: n }, got ${JSON.stringify(timing)}.`,
-    );
-  }
-  return timing;
 }
 
 /** Create a fake. See {@link KmsFakeOptions}. */

@@ -14,4 +14,28 @@ export { FakeKmsUsageError, isFakeKmsUsageError, isKmsError, KmsError } from './
 export { createKmsFake, type FailNextOptions, KmsFake, type KmsFakeOptions } from './fake.js';
 export { loadScenario, scenarioNames } from './fixtures/scenario/load-scenario.js';
 export type { Scenario, ScenarioFile } from './fixtures/scenario/scenario-types.js';
-export type { World, WorldSpec } from './world/index.js';
+export type { InjectionTimes } from './usage/fail-next.js';
+export type {
+  CommonAwsErrorCode,
+  KmsCommandClass,
+  KmsErrorCode,
+  KmsExceptionName,
+  KmsOperationName,
+  KmsOperationRef,
+} from './usage/vocabulary.js';
+// The parts of a WorldSpec, for typing your own fixtures and factories.
+export type {
+  ClusterSpec,
+  ClusterState,
+  HsmSpec,
+  HsmState,
+  KmsUserSpec,
+  ProxyCredential,
+  ProxySpec,
+  SubnetSpec,
+  TlsProblem,
+  TlsSetup,
+  VpcEndpointServiceSpec,
+  World,
+  WorldSpec,
+} from './world/index.js';

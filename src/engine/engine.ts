@@ -1,5 +1,8 @@
 import { FakeKmsUsageError, KmsError } from '../errors/kms-error.js';
+import { trustAnchorCertificate } from '../fixtures/trust-anchor/trust-anchor-pool.js';
 import type { OperationTable } from '../operations/common.js';
+import { describeType } from '../usage/describe-type.js';
+import { INSPECT, inspectAs, printAs } from '../usage/redacted-view.js';
 import { validateInput } from '../validation/validate-input.js';
 import type { World } from '../world/index.js';
 import { type Clock, createClock } from './clock.js';
@@ -53,6 +56,14 @@ export class Engine {
   private readonly listeners = new Set<TransitionListener>();
 
   constructor(readonly options: EngineOptions) {
+    // The options hold the seeds, secrets included: printing them shows a summary.
+    printAs(options, 'EngineOptions', () => ({
+      account: options.account,
+      region: options.region,
+      quota: options.quota,
+      timing: options.timing,
+      stores: options.stores.length,
+    }));
     this.random = new RandomSource(options.seed);
     this.clock = createClock(options.now);
     this.transitions = new Transitions(
@@ -105,6 +116,15 @@ export class Engine {
       }
       throw error;
     }
+  }
+
+  /** A short summary for logs and diffs: the engine's state holds secrets. */
+  toJSON(): Record<string, unknown> {
+    return { stores: this.registry.all().length, journal: this.journal.length, generation: this.generation };
+  }
+
+  [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options?: unknown) => string): string {
+    return inspectAs('Engine', this.toJSON(), options, inspect);
   }
 
   onTransition(listener: TransitionListener): () => void {
@@ -161,8 +181,10 @@ export class Engine {
     const store = this.registry.findById(id);
     if (!store) {
       const known = this.registry.all().map((s) => s.id);
+      // A store id is shown as given; anything else (it could be a secret in the wrong place) by its type.
+      const shown = typeof id === 'string' && /^cks-[\w-]{1,60}$/.test(id) ? `"${id}"` : describeType(id);
       throw new FakeKmsUsageError(
-        `fake-kms has no custom key store "${id}". Known stores: ${known.length ? known.join(', ') : '(none)'}.`,
+        `fake-kms has no custom key store ${shown}. Known stores: ${known.length ? known.join(', ') : '(none)'}.`,
       );
     }
     this.transitions.settleIfDue(store);
@@ -177,6 +199,8 @@ export class Engine {
       seq: this.registry.takeSeq(),
       newId: () => this.newStoreId(),
       existing: this.registry,
+      trustAnchorFor: (clusterId) =>
+        this.options.world.cluster(clusterId).describe().trustAnchorCertificate ?? trustAnchorCertificate(0),
     });
     this.registry.add(record);
     for (const key of keysOfStoreSeed(seed, record)) this.seedKey(key);

@@ -1,4 +1,5 @@
 import { FakeKmsUsageError } from '../errors/kms-error.js';
+import { trustAnchorCertificate } from '../fixtures/trust-anchor/trust-anchor-pool.js';
 import { CONNECTION_STATES } from './state-machine.js';
 import type { StoreRegistry } from './store-registry.js';
 import type { StoreRecord, StoreSeed } from './types.js';
@@ -10,6 +11,8 @@ interface SeedDefaults {
   seq: number;
   newId: () => string;
   existing: StoreRegistry;
+  /** The trust anchor of a CloudHSM seed that gives none: AWS always has one, so Describe never shows "". */
+  trustAnchorFor?: (clusterId: string) => string;
 }
 
 /** Turn a seed (AWS vocabulary) into an engine record, refusing seeds that contradict themselves. */
@@ -50,7 +53,10 @@ export function seedToRecord(seed: StoreSeed, d: SeedDefaults): StoreRecord {
     if (seed.XksProxyConfiguration) fail('XksProxyConfiguration belongs to EXTERNAL_KEY_STORE stores.');
     record.cloudHsm = {
       clusterId: seed.CloudHsmClusterId as string,
-      trustAnchorCertificate: seed.TrustAnchorCertificate ?? '',
+      trustAnchorCertificate:
+        seed.TrustAnchorCertificate ??
+        d.trustAnchorFor?.(seed.CloudHsmClusterId as string) ??
+        trustAnchorCertificate(0),
       keyStorePassword: seed.KeyStorePassword ?? '',
     };
   } else if (type === 'EXTERNAL_KEY_STORE') {

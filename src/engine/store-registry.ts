@@ -1,3 +1,4 @@
+import { INSPECT, inspectAs } from '../usage/redacted-view.js';
 import type { CallContext, StoreRecord } from './types.js';
 
 /**
@@ -60,6 +61,15 @@ export class StoreRegistry {
 
   hasId(id: string): boolean {
     return this.findById(id) !== undefined;
+  }
+
+  /** Store records hold passwords and secret keys: printing the registry shows ids and states only. */
+  toJSON(): string[] {
+    return this.all().map((s) => `${s.id} ${s.name} ${s.state}`);
+  }
+
+  [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options?: unknown) => string): string {
+    return inspectAs('StoreRegistry', this.toJSON(), options, inspect);
   }
 
   clear(): void {

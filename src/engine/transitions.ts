@@ -32,6 +32,21 @@ export class Transitions {
     if (timing === 'immediate' || pending.observationsLeft === 0) this.settle(store);
   }
 
+  /**
+   * A pending transition follows a timing changed after it began (`fake.setTiming`): it settles now for
+   * `'immediate'`, after n more observations or ms from now, or only by hand for `'manual'`.
+   */
+  retime(store: StoreRecord): void {
+    const pending = store.pending;
+    if (!pending) return;
+    const timing = store.timing ?? this.defaultTiming();
+    delete pending.observationsLeft;
+    delete pending.dueAt;
+    if (typeof timing === 'object' && 'observations' in timing) pending.observationsLeft = timing.observations;
+    if (typeof timing === 'object' && 'afterMs' in timing) pending.dueAt = this.clock() + timing.afterMs;
+    if (timing === 'immediate' || pending.observationsLeft === 0) this.settle(store);
+  }
+
   /** Apply a transition whose time has come on the clock. Called before any operation reads a store. */
   settleIfDue(store: StoreRecord): void {
     const due = store.pending?.dueAt;

@@ -50,6 +50,15 @@ export class EntityTable<T> {
     return [...this.entries.values()].map((e) => e.spec);
   }
 
+  /** Descriptions may hold the kmsuser password or proxy secrets: printing the table shows keys only. */
+  toJSON(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `EntityTable ${JSON.stringify(this.toJSON())}`;
+  }
+
   reset(): void {
     this.entries = new Map(
       this.seeded.map((spec) => [this.keyOf(spec), { spec: structuredClone(spec), origin: 'seed' }]),

@@ -1,4 +1,5 @@
 import type { CallContext, StoreRecord, XksProxyConfig } from '../engine/types.js';
+import { INSPECT, inspectAs } from '../usage/redacted-view.js';
 import { addEntity, requireFormat } from './add-entity.js';
 import type { BackingFailure } from './checks/backing-failure.js';
 import {
@@ -185,13 +186,12 @@ export class FakeWorld implements BackingWorld {
     });
   }
 
-  /** The proxy at this URI endpoint (`https://host`; a bare host name is accepted). */
+  /** The proxy at this URI endpoint: `https://` and the host, exactly as the store's `XksProxyUriEndpoint`. */
   proxy(uriEndpoint: string): ProxyHandle {
-    const endpoint = uriEndpoint.startsWith('https://') ? uriEndpoint : `https://${uriEndpoint}`;
-    requireFormat(endpoint, XKS_URI_ENDPOINT, 'an XKS proxy URI endpoint such as https://xks.example.com');
-    return new ProxyHandle(endpoint, {
+    requireFormat(uriEndpoint, XKS_URI_ENDPOINT, 'an XKS proxy URI endpoint such as https://xks.example.com');
+    return new ProxyHandle(uriEndpoint, {
       table: this.proxies,
-      resolve: (learned) => this.resolvedProxy(endpoint, learned),
+      resolve: (learned) => this.resolvedProxy(uriEndpoint, learned),
       externalKeys: this.externalKeys,
     });
   }
@@ -208,17 +208,17 @@ export class FakeWorld implements BackingWorld {
 
   /** Describe a cluster from scratch (for example one built with the fixtures). */
   addCluster(spec: ClusterSpec): ClusterHandle {
-    addEntity(this.clusters, spec, spec.clusterId, CLUSTER_SHAPE, 'addCluster');
+    addEntity(this.clusters, spec, 'clusterId', CLUSTER_SHAPE, 'addCluster');
     return this.cluster(spec.clusterId);
   }
 
   addProxy(spec: ProxySpec): ProxyHandle {
-    addEntity(this.proxies, spec, spec.uriEndpoint, PROXY_SHAPE, 'addProxy');
+    addEntity(this.proxies, spec, 'uriEndpoint', PROXY_SHAPE, 'addProxy');
     return this.proxy(spec.uriEndpoint);
   }
 
   addVpcEndpointService(spec: VpcEndpointServiceSpec): VpcEndpointServiceHandle {
-    addEntity(this.services, spec, spec.serviceName, VPC_ENDPOINT_SERVICE_SHAPE, 'addVpcEndpointService');
+    addEntity(this.services, spec, 'serviceName', VPC_ENDPOINT_SERVICE_SHAPE, 'addVpcEndpointService');
     return this.vpcEndpointService(spec.serviceName);
   }
 
@@ -229,6 +229,19 @@ export class FakeWorld implements BackingWorld {
       proxies: snapshotProxies(this.proxies.all(), this.proxyFacts),
       vpcEndpointServices: structuredClone(this.services.all()),
     };
+  }
+
+  /** A short summary for logs and test-runner diffs: what is described, never a secret. */
+  toJSON(): Record<string, unknown> {
+    return {
+      clusters: this.clusters.all().map((c) => c.clusterId),
+      proxies: this.proxies.all().map((p) => p.uriEndpoint),
+      vpcEndpointServices: this.services.all().map((s) => s.serviceName),
+    };
+  }
+
+  [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options?: unknown) => string): string {
+    return inspectAs('FakeWorld', this.toJSON(), options, inspect);
   }
 
   // ---- internals ---------------------------------------------------------------------------------

@@ -149,7 +149,7 @@ describe('seeding misuse is refused directly, not over the wire', () => {
       createKmsFake({
         stores: [{ CustomKeyStoreName: 'x', ConnectionState: 'FAILED', CloudHsmClusterId: 'cluster-abcdefghijk' }],
       }),
-    ).toThrow(/Cannot seed custom key store "x": a FAILED store needs a ConnectionErrorCode/);
+    ).toThrow(/\$\.stores\[0\]\.ConnectionErrorCode: is required when ConnectionState is FAILED/);
     expect(() =>
       createKmsFake({
         stores: [
@@ -157,11 +157,11 @@ describe('seeding misuse is refused directly, not over the wire', () => {
           { CustomKeyStoreName: 'dup', CloudHsmClusterId: 'cluster-bcdefghijkm' },
         ],
       }),
-    ).toThrow(/already used/);
+    ).toThrow(/\$\.stores\[1\]\.CustomKeyStoreName: dup is already the name of \$\.stores\[0\]/);
     expect(() => createKmsFake().failNextConnect('cks-unknown', 'NETWORK_ERRORS')).toThrow(
       /no custom key store "cks-unknown"/,
     );
-    expect(() => createKmsFake({ account: '12' })).toThrow(/12 digits/);
+    expect(() => createKmsFake({ account: '12' })).toThrow(/\$\.account: the value does not match/);
   });
 
   it('a seeded store in another Region is invisible to this one', async () => {

@@ -51,7 +51,7 @@ describe('fake.client()', () => {
 
   it('an injected failure surfaces as the SDK class with its HTTP status and changes nothing', async () => {
     const fake = createKmsFake();
-    fake.failNext('CreateCustomKeyStore', 'KMSInternalException', { message: 'try later' });
+    fake.failNext('CreateCustomKeyStore', 'KMSInternalException', { times: 1, message: 'try later' });
     const kms = fake.client({ maxAttempts: 1 });
     const error = await rejectionOf(kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput())));
     expect(error).toBeInstanceOf(KMSInternalException);

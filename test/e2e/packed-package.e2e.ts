@@ -1,8 +1,9 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { run } from './run-command.js';
-import { addJest29Variant, createProject, JEST_29, packLibrary } from './temp-project.js';
+import { addJest29Variant, createProject, JEST_29 } from './temp-project.js';
 
 let dir = '';
 const node = process.execPath;
@@ -21,9 +22,8 @@ function expectGreen(result: { status: number | null; output: string }, atLeast:
 
 describe('the packed package, installed into a fresh project', () => {
   beforeAll(() => {
-    const packed = packLibrary();
-    dir = packed.dir;
-    createProject(dir, packed.tarball);
+    dir = mkdtempSync(join(tmpdir(), 'fake-kms-e2e-'));
+    createProject(dir, inject('packedTarball'));
     addJest29Variant(dir);
   });
   afterAll(() => {

@@ -2,7 +2,12 @@
  * Type tests of the public API, checked by `tsc` (npm run typecheck) against the sources here, and by
  * the end-to-end test against the packed package's declarations, as ES module and as CommonJS.
  */
-import type { CustomKeyStoresListEntry, KMSClient } from '@aws-sdk/client-kms';
+import {
+  CustomKeyStoreNotFoundException,
+  type CustomKeyStoresListEntry,
+  DescribeCustomKeyStoresCommand,
+  type KMSClient,
+} from '@aws-sdk/client-kms';
 import { expect as jestExpect } from '@jest/globals';
 import {
   type CallEntry,
@@ -11,8 +16,10 @@ import {
   createKmsFake,
   isFakeKmsUsageError,
   isKmsError,
+  type KmsErrorCode,
   type KmsFake,
   type KmsFakeOptions,
+  type KmsOperationName,
   type StoreSeed,
   type Timing,
 } from 'fake-kms';
@@ -46,6 +53,23 @@ createKmsFake({ timing: { seconds: 5 } });
 fake.failNextConnect('cks-1234567890abcdef0', 'DISK_FULL');
 // @ts-expect-error: a store seed needs a name
 fake.addStore({ CloudHsmClusterId: 'cluster-1a23b4cdefg' });
+// Operation names, error codes and states are literal unions: typos fail to compile.
+// @ts-expect-error: a misspelt operation
+fake.failNext('DescribeKeyStores', 'KMSInternalException', { times: 3 });
+// @ts-expect-error: a misspelt error code
+fake.failNext('DescribeCustomKeyStores', 'KMSInternalExceptoin', { times: 3 });
+// @ts-expect-error: times is a number or 'always'
+fake.failNext('DescribeCustomKeyStores', 'KMSInternalException', { times: 'forever' });
+// @ts-expect-error: a lower-case state
+fake.setState('cks-1234567890abcdef0', 'connected');
+// @ts-expect-error: a misspelt operation when reading the journal
+fake.calls('ConnectCustomKeyStores');
+// @ts-expect-error: a misspelt option
+createKmsFake({ qouta: 2 });
+fake.failNext(DescribeCustomKeyStoresCommand, CustomKeyStoreNotFoundException);
+fake.failNext('CreateCustomKeyStore', 'LimitExceededException', { times: 'always' });
+expectTypeOf<'ConnectCustomKeyStore'>().toExtend<KmsOperationName>();
+expectTypeOf<'LimitExceededException'>().toExtend<KmsErrorCode>();
 
 // Runner helpers: the same shape from both entry points.
 expectTypeOf(useKmsFake).toEqualTypeOf(jestHelpers.useKmsFake);
@@ -75,5 +99,7 @@ function assertions(code: ConnectionErrorCode): void {
   expect(fake).toHaveStoreState('hsm', 'ONLINE');
   // @ts-expect-error: a count is a number
   jestExpect(fake).toHaveReceivedKmsCallTimes('DescribeCustomKeyStores', 'twice');
+  // @ts-expect-error: a misspelt operation fails to compile, with .not too
+  expect(fake).not.toHaveReceivedKmsCall('DeleteCustomKeyStores');
 }
 expectTypeOf(assertions).toBeFunction();

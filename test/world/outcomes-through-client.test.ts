@@ -907,7 +907,7 @@ describe('injections ("Controlling the fake"), through a real KMSClient', () => 
   it("failNext(op, 'DependencyTimeoutException'): 503, once, and journaled", async () => {
     const t = healthy();
     const store = await createStore(t, cloudHsmInput());
-    t.fake.failNext('ConnectCustomKeyStore', 'DependencyTimeoutException');
+    t.fake.failNext('ConnectCustomKeyStore', 'DependencyTimeoutException', { times: 1 });
     expect(t.fake.journal).toContainEqual(
       expect.objectContaining({
         kind: 'injection',
@@ -937,7 +937,7 @@ describe('injections ("Controlling the fake"), through a real KMSClient', () => 
 
     fake.failNextConnect(id, 'USER_NOT_FOUND');
     fake.failNext('DescribeCustomKeyStores', 'KMSInternalException', { times: 3 });
-    fake.failNext('ConnectCustomKeyStore', 'DependencyTimeoutException');
+    fake.failNext('ConnectCustomKeyStore', 'DependencyTimeoutException', { times: 1 });
     expect(fake.journal.filter((e) => e.kind === 'injection')).toHaveLength(3);
 
     fake.reset();

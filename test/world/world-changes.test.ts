@@ -103,10 +103,11 @@ describe('changing the world during a test', () => {
     expect(outcome(world, store)).toBe('XKS_PROXY_ACCESS_DENIED');
   });
 
-  it('finds a proxy by its bare host name too', () => {
+  it('refuses a bare host name: a proxy is named by its full URI endpoint, as the store names it', () => {
     const world = createWorld();
-    world.proxy('xks.example.com').update({ responsesValid: false });
-    expect(world.proxy(ENDPOINT).describe().responsesValid).toBe(false);
+    expect(() => world.proxy('xks.example.com')).toThrow(
+      /must be an XKS proxy URI endpoint such as https:\/\/xks.example.com/,
+    );
   });
 
   it('a VPC endpoint service deleted during the test fails the next connect', () => {
@@ -137,11 +138,14 @@ describe('changing the world during a test', () => {
       world.cluster(CLUSTER).update({ state: 'ACTIV' as 'ACTIVE', kmsUser: { password: 'short' } }),
     );
     expect(message).toContain('fake.world.cluster("cluster-abcdefghijk").update()');
-    expect(message).toContain('$.state: "ACTIV" is not one of');
+    expect(message).toContain('$.state: a string (5 characters) is not one of');
+    expect(message).toContain('(did you mean ACTIVE?)');
     expect(message).toContain('$.kmsUser.password: must be 7 to 32 characters long, but the value has 5');
     expect(message).not.toContain('short');
     expect(usageError(() => world.proxy(ENDPOINT).update({ latencyMs: -1 }))).toContain('$.latencyMs');
-    expect(usageError(() => world.cluster('not-a-cluster'))).toContain('is not a cluster id');
+    expect(usageError(() => world.cluster('not-a-cluster'))).toContain(
+      'must be a cluster id such as cluster-abcdefghijk; got a string (13 characters)',
+    );
     expect(usageError(() => world.cluster(CLUSTER).deleteSubnet('subnet-00000000'))).toContain('has no subnet');
   });
 });
@@ -240,11 +244,11 @@ describe('a world description is validated', () => {
       }),
     );
     expect(message).toContain('The world description given to createKmsFake()');
-    expect(message).toContain('$.clusters[0].clusterId: must be 19 to 24 characters long, but "cluster-1" has 9');
-    expect(message).toContain('$.clusters[1].hsms[0].availabilityZone: "mars-1a" does not match');
+    expect(message).toContain('$.clusters[0].clusterId: must be 19 to 24 characters long, but the value has 9');
+    expect(message).toContain('$.clusters[1].hsms[0].availabilityZone: the value does not match');
     expect(message).toContain('$.clusters[2].clusterId: cluster-abcdefghijk is already described at $.clusters[1]');
     expect(message).toContain('$.proxies[0].uriEndpoint');
-    expect(message).toContain('$.proxies[0].tls: "broken" is not one of valid, expired-certificate');
+    expect(message).toContain('$.proxies[0].tls: a string (6 characters) is not one of valid, expired-certificate');
     expect(message).toContain('$.vpcEndpointServices[0].availabiltyZones: is not a known field');
   });
 

@@ -144,7 +144,7 @@ export function doctorTests({ describe, it, afterEach, expect, useKmsFake, timer
 
     it('reports a repair that KMS refuses, with the SDK exception', async () => {
       const id = failedStore(kms, 'NETWORK_ERRORS');
-      kms.failNext('DisconnectCustomKeyStore', CustomKeyStoreInvalidStateException.name, {
+      kms.failNext('DisconnectCustomKeyStore', CustomKeyStoreInvalidStateException, {
         message: 'someone else is at it',
       });
       const [finding] = await runDoctor(new KMSClient({}), FAST);

@@ -27,7 +27,8 @@ function xksSeed(name: string): Omit<StoreSeed, 'ConnectionState'> {
     XksProxyConfiguration: {
       Connectivity: 'PUBLIC_ENDPOINT',
       AccessKeyId: 'ABCDE23456ABCDE23456',
-      UriEndpoint: `https://${name}.xks.example.com`,
+      // A host name has no underscores (the store names here come from codes such as XKS_PROXY_TIMED_OUT).
+      UriEndpoint: `https://${name.replaceAll('_', '-')}.xks.example.com`,
       UriPath: '/kms/xks/v1',
     },
     XksProxyRawSecretAccessKey: 'DXjSUawnel2fr6SKC7G25CNxTyWKE5PF9XX6H/u9pSo=',

@@ -3,12 +3,15 @@ import { FakeKmsUsageError } from '../../errors/kms-error.js';
 import { fakeCredentials } from './client-factory.js';
 import { hardenEnvironment, releaseEnvironment } from './env-hardening.js';
 import type { FakeRequestHandler, SdkHttpRequest } from './fake-request-handler.js';
+import { stampGeneration, unstampGeneration } from './in-flight.js';
+import { useInstantRetries } from './retry.js';
 
 export const MIDDLEWARE_NAME = 'fakeKmsTransport';
 
 interface Saved {
   credentials: unknown;
   region: unknown;
+  restoreRetries?: () => void;
 }
 
 type ClientConfig = { credentials: unknown; region: unknown };
@@ -24,7 +27,7 @@ export class Attachments {
 
   constructor(
     private readonly handler: FakeRequestHandler,
-    private readonly defaults: () => { account: string; region: string },
+    private readonly defaults: () => { account: string; region: string; retryDelays?: 'none' | 'real' },
     private readonly active: () => boolean = () => true,
   ) {}
 
@@ -32,7 +35,8 @@ export class Attachments {
     if (this.saved.has(client)) return;
     hardenEnvironment(this, this.defaults().region);
     const config = client.config as unknown as ClientConfig;
-    this.saved.set(client, { credentials: config.credentials, region: config.region });
+    const restoreRetries = this.defaults().retryDelays === 'real' ? undefined : useInstantRetries(client);
+    this.saved.set(client, { credentials: config.credentials, region: config.region, restoreRetries });
     const { account: defaultAccount, region: defaultRegion } = this.defaults();
     const identity = fakeCredentials(account ?? defaultAccount);
     config.credentials = async () => identity;
@@ -54,6 +58,7 @@ export class Attachments {
       },
       { step: 'deserialize', priority: 'low', name: MIDDLEWARE_NAME, override: true, tags: ['FAKE_KMS'] },
     );
+    stampGeneration(client, this.handler.engine);
     assertInnermost(client);
   }
 
@@ -63,7 +68,9 @@ export class Attachments {
     const config = client.config as unknown as ClientConfig;
     config.credentials = saved.credentials;
     config.region = saved.region;
+    saved.restoreRetries?.();
     client.middlewareStack.remove(MIDDLEWARE_NAME);
+    unstampGeneration(client);
     this.saved.delete(client);
     if (this.saved.size === 0) releaseEnvironment(this);
   }

@@ -1,6 +1,8 @@
 import { KMSClient, type KMSClientConfig } from '@aws-sdk/client-kms';
 import { accessKeyIdFor } from './context.js';
 import type { FakeRequestHandler } from './fake-request-handler.js';
+import { stampGeneration } from './in-flight.js';
+import { instantRetriesFor } from './retry.js';
 
 export interface FakeClientConfig extends KMSClientConfig {
   /** The account this client acts as (default: the fake's account). */
@@ -18,19 +20,24 @@ export function fakeCredentials(account: string) {
  */
 export function createFakeClient(
   handler: FakeRequestHandler,
-  defaults: { account: string; region: string },
+  defaults: { account: string; region: string; retryDelays?: 'none' | 'real' },
   config: FakeClientConfig = {},
 ): KMSClient {
   const { account = defaults.account, ...rest } = config;
-  return withoutNodeVersionWarning(
+  // A retry strategy of the user's own is their choice (the opt-out for tests of backoff); otherwise no waiting.
+  const instant = defaults.retryDelays !== 'real' && !('retryStrategy' in config);
+  const client: KMSClient = withoutNodeVersionWarning(
     () =>
       new KMSClient({
         region: defaults.region,
         credentials: fakeCredentials(account),
+        ...(instant ? { retryStrategy: instantRetriesFor(() => client) } : {}),
         ...rest,
         requestHandler: handler,
       }),
   );
+  stampGeneration(client, handler.engine);
+  return client;
 }
 
 /**

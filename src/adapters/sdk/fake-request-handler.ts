@@ -1,6 +1,7 @@
 import type { Engine } from '../../engine/engine.js';
 import { handleWire } from '../../protocol/handle-wire.js';
 import { contextFromRequest, headerValue } from './context.js';
+import { refuseCallsFromBeforeReset } from './in-flight.js';
 
 /** The parts of the SDK's HttpRequest the fake reads. */
 export interface SdkHttpRequest {
@@ -28,7 +29,7 @@ const encoder = new TextEncoder();
 export class FakeRequestHandler {
   readonly metadata = { handlerProtocol: 'fake-kms' };
 
-  constructor(private readonly engine: () => Engine) {}
+  constructor(readonly engine: () => Engine) {}
 
   async handle(
     request: SdkHttpRequest,
@@ -40,6 +41,7 @@ export class FakeRequestHandler {
       throw error;
     }
     const engine = this.engine();
+    refuseCallsFromBeforeReset(request.headers, engine);
     const ctx = contextFromRequest(request.headers, request.hostname, {
       account: engine.options.account,
       region: engine.options.region,

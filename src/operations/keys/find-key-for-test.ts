@@ -9,6 +9,11 @@ import { resolveKey } from './resolve-key.js';
  * matches nothing is misuse of the fake: a `FakeKmsUsageError`, never a KMS error.
  */
 export function findKeyForTest(engine: Engine, ctx: CallContext, keyIdOrAlias: string): KeyRecord {
+  if (typeof keyIdOrAlias !== 'string') {
+    throw new FakeKmsUsageError(
+      `keyState(keyIdOrAlias): keyIdOrAlias must be a key id, key ARN, alias name or alias ARN; got a value of type ${typeof keyIdOrAlias}.`,
+    );
+  }
   try {
     return resolveKey(engine, ctx, keyIdOrAlias, { aliases: true });
   } catch (error) {

@@ -1,13 +1,20 @@
 import type { CallEntry } from '../../index.js';
+import { usage } from '../../usage/arguments.js';
 import { describeCall, describeValue } from './describe-value.js';
 import { asFake } from './find-store.js';
 import { matchesSubset } from './match-subset.js';
 import type { KmsFakeLike, KmsOperationRef, MatcherContext, MatcherResult } from './types.js';
 
-/** `ConnectCustomKeyStoreCommand` → `ConnectCustomKeyStore`; a name stays as it is. */
-export function operationName(operation: KmsOperationRef): string {
-  if (typeof operation === 'string') return operation;
-  return operation.name.replace(/Command$/, '');
+/**
+ * The operation a matcher names, by name or command class. A misspelt one is a `FakeKmsUsageError`, so that
+ * `.not.toHaveReceivedKmsCall('DeleteCustomKeyStores')` fails instead of passing for ever.
+ */
+export function operationName(matcher: string, operation: KmsOperationRef): string {
+  return usage(`expect(fake).${matcher}(operation, …)`).operation('operation', operation, true);
+}
+
+function checkInput(matcher: string, input: unknown): Record<string, unknown> | undefined {
+  return usage(`expect(fake).${matcher}(operation, …, input?)`).object('input', input);
 }
 
 function withInput(input: Record<string, unknown> | undefined): string {
@@ -39,7 +46,8 @@ export function toHaveReceivedKmsCall(
 ): MatcherResult {
   const fake = asFake(fakeValue);
   if (typeof fake === 'string') return { pass: Boolean(this.isNot), message: () => fake };
-  const name = operationName(operation);
+  const name = operationName('toHaveReceivedKmsCall', operation);
+  checkInput('toHaveReceivedKmsCall', input);
   const hits = matching(this, fake.calls(name), input);
   const pass = hits.length > 0;
   return {
@@ -60,7 +68,9 @@ export function toHaveReceivedKmsCallTimes(
 ): MatcherResult {
   const fake = asFake(fakeValue);
   if (typeof fake === 'string') return { pass: Boolean(this.isNot), message: () => fake };
-  const name = operationName(operation);
+  const name = operationName('toHaveReceivedKmsCallTimes', operation);
+  usage('expect(fake).toHaveReceivedKmsCallTimes(operation, times, input?)').wholeNumber('times', times, 0);
+  checkInput('toHaveReceivedKmsCallTimes', input);
   const count = matching(this, fake.calls(name), input).length;
   const pass = count === times;
   return {

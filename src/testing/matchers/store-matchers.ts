@@ -1,9 +1,17 @@
+import { ConnectionErrorCodeType } from '@aws-sdk/client-kms';
 import type { ConnectionErrorCode, ConnectionState, StoreSeed } from '../../index.js';
+import { usage } from '../../usage/arguments.js';
+import { describeType } from '../../usage/describe-type.js';
+import { CONNECTION_STATES } from '../../usage/vocabulary.js';
 import { describeStore, describeStores } from './describe-value.js';
+
+const ALL_CONNECTION_ERROR_CODES: readonly string[] = Object.values(ConnectionErrorCodeType);
+
 import { asFake, findStore } from './find-store.js';
 import type { MatcherContext, MatcherResult } from './types.js';
 
 type Expectation = {
+  matcher: string;
   /** What the matcher checks, for messages: "to be CONNECTED". */
   what: string;
   /** The value of the store compared against the expected one. */
@@ -12,6 +20,12 @@ type Expectation = {
 };
 
 function storeMatcher(ctx: MatcherContext, received: unknown, ref: string, check: Expectation): MatcherResult {
+  if (typeof ref !== 'string' || ref.length === 0) {
+    usage(`expect(fake).${check.matcher}(store, …)`).fail(
+      'store',
+      `must be a store id or name; got ${describeType(ref)}.`,
+    );
+  }
   const fake = asFake(received);
   // An unknown store or a wrong received value fails the assertion with and without `.not`.
   if (typeof fake === 'string') return { pass: Boolean(ctx.isNot), message: () => fake };
@@ -42,15 +56,21 @@ export function toHaveStoreState(
   store: string,
   state: ConnectionState,
 ): MatcherResult {
+  const checked = usage('expect(fake).toHaveStoreState(store, state)').oneOf('state', state, CONNECTION_STATES);
   return storeMatcher(this, received, store, {
-    what: `to have ConnectionState ${state}`,
+    matcher: 'toHaveStoreState',
+    what: `to have ConnectionState ${checked}`,
     read: (s) => s.ConnectionState,
     expected: state,
   });
 }
 
 export function toHaveStoreName(this: MatcherContext, received: unknown, store: string, name: string): MatcherResult {
+  if (typeof name !== 'string') {
+    usage('expect(fake).toHaveStoreName(store, name)').fail('name', `must be a string; got ${describeType(name)}.`);
+  }
   return storeMatcher(this, received, store, {
+    matcher: 'toHaveStoreName',
     what: `to have CustomKeyStoreName "${name}"`,
     read: (s) => s.CustomKeyStoreName,
     expected: name,
@@ -63,7 +83,11 @@ export function toHaveStoreErrorCode(
   store: string,
   code: ConnectionErrorCode | undefined,
 ): MatcherResult {
+  if (code !== undefined) {
+    usage('expect(fake).toHaveStoreErrorCode(store, code)').oneOf('code', code, ALL_CONNECTION_ERROR_CODES);
+  }
   return storeMatcher(this, received, store, {
+    matcher: 'toHaveStoreErrorCode',
     what: code === undefined ? 'to have no ConnectionErrorCode' : `to have ConnectionErrorCode ${code}`,
     read: (s) => s.ConnectionErrorCode,
     expected: code,

@@ -1,5 +1,6 @@
 import type { KeyState } from '@aws-sdk/client-kms';
 import type { CallEntry, ConnectionErrorCode, ConnectionState, StoreSeed } from '../../index.js';
+import type { KmsOperationRef } from '../../usage/vocabulary.js';
 
 /** What the matchers read from a fake: its stores and its call journal. A `KmsFake` is one. */
 export interface KmsFakeLike {
@@ -8,7 +9,7 @@ export interface KmsFakeLike {
 }
 
 /** A KMS operation: its name (`'ConnectCustomKeyStore'`) or the SDK command class (`ConnectCustomKeyStoreCommand`). */
-export type KmsOperationRef = string | (abstract new (...args: never[]) => unknown);
+export type { KmsOperationRef };
 
 /** The part of Vitest's and Jest's matcher `this` that the shared core uses. */
 export interface MatcherContext {

@@ -1,4 +1,5 @@
 import { FakeKmsUsageError } from '../../errors/kms-error.js';
+import { hideInternals, INSPECT, inspectAs } from '../../usage/redacted-view.js';
 import type { EntityTable } from '../entity-table.js';
 import type { ClusterKeyTable } from '../keys/cluster-key-table.js';
 import { type ResolvedCluster, resolveCluster } from '../resolve-cluster.js';
@@ -29,7 +30,9 @@ export class ClusterHandle {
   constructor(
     readonly clusterId: string,
     private readonly access: ClusterAccess,
-  ) {}
+  ) {
+    hideInternals(this, ['access']);
+  }
 
   /**
    * Someone deletes the key material of this KMS key from the cluster. As on AWS the KMS key keeps its state;
@@ -50,6 +53,14 @@ export class ClusterHandle {
     );
     delete cluster.kmsUser.password;
     return cluster;
+  }
+
+  toJSON(): { clusterId: string } {
+    return { clusterId: this.clusterId };
+  }
+
+  [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options?: unknown) => string): string {
+    return inspectAs('ClusterHandle', this.toJSON(), options, inspect);
   }
 
   /** Change any of the cluster's properties; `undefined` puts one back to its default. */

@@ -1,3 +1,4 @@
+import { hideInternals, INSPECT, inspectAs } from '../../usage/redacted-view.js';
 import type { EntityTable } from '../entity-table.js';
 import { ExternalKeyHandle } from '../keys/external-key-handle.js';
 import type { ExternalKeyTable } from '../keys/external-key-table.js';
@@ -29,7 +30,9 @@ export class ProxyHandle {
   constructor(
     readonly uriEndpoint: string,
     private readonly access: ProxyAccess,
-  ) {}
+  ) {
+    hideInternals(this, ['access']);
+  }
 
   /** An external key in this proxy's key manager (every well-formed id is an enabled AES-256 key until changed). */
   externalKey(keyId: string): ExternalKeyHandle {
@@ -44,6 +47,14 @@ export class ProxyHandle {
     const proxy = this.access.resolve(true);
     if (proxy.credentials) proxy.credentials = proxy.credentials.map(({ accessKeyId }) => ({ accessKeyId }));
     return proxy;
+  }
+
+  toJSON(): { uriEndpoint: string } {
+    return { uriEndpoint: this.uriEndpoint };
+  }
+
+  [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options?: unknown) => string): string {
+    return inspectAs('ProxyHandle', this.toJSON(), options, inspect);
   }
 
   /** Change any of the proxy's properties; `undefined` puts one back to its default. */

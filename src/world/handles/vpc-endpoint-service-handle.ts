@@ -1,3 +1,4 @@
+import { hideInternals } from '../../usage/redacted-view.js';
 import type { EntityTable } from '../entity-table.js';
 import { type ResolvedVpcEndpointService, resolveVpcEndpointService } from '../resolve-proxy.js';
 import { VPC_ENDPOINT_SERVICE_SHAPE } from '../spec/validate-world-spec.js';
@@ -17,7 +18,9 @@ export class VpcEndpointServiceHandle {
   constructor(
     readonly serviceName: string,
     private readonly table: EntityTable<VpcEndpointServiceSpec>,
-  ) {}
+  ) {
+    hideInternals(this, ['table']);
+  }
 
   /** The service as the world sees it now, every default filled in. */
   describe(): ResolvedVpcEndpointService {

@@ -1,4 +1,7 @@
-import { child, isRecord, type SpecIssues, show } from './spec-issues.js';
+import { closest } from '../../usage/closest.js';
+import { describeType } from '../../usage/describe-type.js';
+import { shownValue } from '../../usage/public-words.js';
+import { child, isRecord, type SpecIssues } from './spec-issues.js';
 
 /** Checks one value at a JSON path and records what is wrong with it. */
 export type FieldRule = (value: unknown, path: string, issues: SpecIssues) => void;
@@ -14,10 +17,10 @@ interface StringOptions {
 export function text(options: StringOptions = {}): FieldRule {
   return (value, path, issues) => {
     if (typeof value !== 'string') {
-      const got = options.secret ? (Array.isArray(value) ? 'a list' : `a value of type ${typeof value}`) : show(value);
-      return issues.add(path, `must be a string, got ${got}`);
+      return issues.add(path, `must be a string, got ${describeType(value)}`);
     }
-    const shown = options.secret ? 'the value' : show(value);
+    // The value itself is never shown: a secret may have been passed in the wrong field.
+    const shown = 'the value';
     const { min = 0, max = Number.POSITIVE_INFINITY } = options;
     if (value.length < min || value.length > max) {
       const range = max === Number.POSITIVE_INFINITY ? `at least ${min}` : `${min} to ${max}`;
@@ -31,14 +34,19 @@ export function text(options: StringOptions = {}): FieldRule {
 export function oneOf(values: readonly string[]): FieldRule {
   return (value, path, issues) => {
     if (typeof value !== 'string' || !values.includes(value)) {
-      issues.add(path, `${show(value)} is not one of ${values.join(', ')}`);
+      // Described by type only (it may be a secret in the wrong place), with the nearest allowed value.
+      const near = typeof value === 'string' ? closest(value, values) : undefined;
+      issues.add(
+        path,
+        `${shownValue(value)} is not one of ${values.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`,
+      );
     }
   };
 }
 
 export function flag(): FieldRule {
   return (value, path, issues) => {
-    if (typeof value !== 'boolean') issues.add(path, `must be true or false, got ${show(value)}`);
+    if (typeof value !== 'boolean') issues.add(path, `must be true or false, got ${describeType(value)}`);
   };
 }
 
@@ -46,14 +54,14 @@ export function wholeNumber(min = 0, max = Number.MAX_SAFE_INTEGER): FieldRule {
   return (value, path, issues) => {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
       const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
-      issues.add(path, `must be a whole number ${range}, got ${show(value)}`);
+      issues.add(path, `must be a whole number ${range}, got ${describeType(value)}`);
     }
   };
 }
 
 export function listOf(rule: FieldRule): FieldRule {
   return (value, path, issues) => {
-    if (!Array.isArray(value)) return issues.add(path, `must be a list, got ${show(value)}`);
+    if (!Array.isArray(value)) return issues.add(path, `must be a list, got ${describeType(value)}`);
     value.forEach((item, i) => {
       rule(item, child(path, i), issues);
     });
@@ -79,14 +87,15 @@ export function checkRecord(
   shape: Shape,
 ): value is Record<string, unknown> {
   if (!isRecord(value)) {
-    issues.add(path, `must be an object, got ${show(value)}`);
+    issues.add(path, `must be an object, got ${describeType(value)}`);
     return false;
   }
   for (const name of shape.required ?? []) {
     if (value[name] === undefined) issues.add(child(path, name), 'is required');
   }
   for (const [name, fieldValue] of Object.entries(value)) {
-    const rule = shape.fields[name];
+    // Own fields only: "constructor" or "toString" must not find Object.prototype's members as rules.
+    const rule = Object.hasOwn(shape.fields, name) ? shape.fields[name] : undefined;
     if (!rule) {
       issues.add(child(path, name), `is not a known field (known: ${Object.keys(shape.fields).join(', ')})`);
     } else if (fieldValue !== undefined) {

@@ -1,3 +1,4 @@
+import { checkPlainData } from '../../usage/plain-data.js';
 import { CLUSTER_STATES, HSM_STATES } from './cluster-spec.js';
 import { checkRecord, type FieldRule, flag, listOf, oneOf, record, text, wholeNumber } from './field-rules.js';
 import {
@@ -104,7 +105,13 @@ export const VPC_ENDPOINT_SERVICE_SHAPE = { fields: vpcEndpointServiceFields, re
 export function validateWorldSpec(spec: unknown, source: string): void {
   const issues = new SpecIssues();
   if (!isRecord(spec)) issues.add('$', 'must be an object');
-  else {
+  else if (
+    checkPlainData(
+      { clusters: spec.clusters, proxies: spec.proxies, vpcEndpointServices: spec.vpcEndpointServices },
+      '$',
+      issues,
+    )
+  ) {
     validateWorldLists(spec, '$', issues);
     if (spec.region !== undefined) text({ pattern: REGION })(spec.region, '$.region', issues);
   }
@@ -131,7 +138,7 @@ export function validateChanges(
   issues: SpecIssues,
   shape: { fields: Record<string, FieldRule> },
 ): void {
-  checkRecord(changes, path, issues, { fields: shape.fields });
+  if (checkPlainData(changes, path, issues)) checkRecord(changes, path, issues, { fields: shape.fields });
 }
 
 function checkList(

@@ -1,6 +1,7 @@
 /** Steps that drive the fake directly: its clock, settling, injections, setState and reset (and the model alike). */
 import fc from 'fast-check';
 import type { ConnectionErrorCode } from '../../../src/index.js';
+import type { KmsOperationName } from '../../../src/usage/vocabulary.js';
 import { maybe, StepCommand } from './harness.js';
 import { CLUSTERS, ERROR_CODES, PASSWORDS, SCOPE_NAMES } from './pools.js';
 import type { ModelStore, ReferenceModel, State } from './reference-model.js';
@@ -53,7 +54,7 @@ export const failNextConnectArb = fc.record({ n: fc.nat(7), k: fc.nat(3) }).map(
     }),
 );
 
-const OPERATIONS = [
+const OPERATIONS: KmsOperationName[] = [
   'CreateCustomKeyStore',
   'DescribeCustomKeyStores',
   'ConnectCustomKeyStore',

@@ -186,9 +186,9 @@ export async function runEveryOperation(
   );
 
   // Injected failures.
-  fake.failNext('CreateCustomKeyStore', 'KMSInternalException');
+  fake.failNext('CreateCustomKeyStore', 'KMSInternalException', { times: 1 });
   await run('injected KMSInternalException on create', hsm('hsm-3', 'cluster-cdefghijkmn'));
-  fake.failNext('UpdateCustomKeyStore', 'DependencyTimeoutException');
+  fake.failNext('UpdateCustomKeyStore', 'DependencyTimeoutException', { times: 1 });
   await run(
     'injected DependencyTimeout on update',
     new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: xksId, XksProxyAuthenticationCredential: credential() }),

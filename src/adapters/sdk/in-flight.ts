@@ -1,0 +1,64 @@
+import type { KMSClient } from '@aws-sdk/client-kms';
+import type { Engine } from '../../engine/engine.js';
+import { FakeKmsUsageError } from '../../errors/kms-error.js';
+import { headerValue } from './context.js';
+
+const HEADER = 'x-fake-kms-generation';
+const STAMP = 'fakeKmsGenerationStamp';
+const HEADER_STEP = 'fakeKmsGenerationHeader';
+const tokens = new WeakMap<Engine, string>();
+let nextToken = 1;
+
+function tokenOf(engine: Engine): string {
+  let token = tokens.get(engine);
+  if (!token) {
+    token = String(nextToken++);
+    tokens.set(engine, token);
+  }
+  return token;
+}
+
+/**
+ * Remember, when `send()` starts, which reset generation of the fake the call belongs to, and carry it
+ * on the request. `send()` runs the first middleware synchronously, so a `reset()` that follows the call
+ * in the test (without awaiting it) is always later than the stamp, and so are the SDK's retries.
+ */
+export function stampGeneration(client: KMSClient, engine: () => Engine): void {
+  const stack = client.middlewareStack;
+  stack.add(
+    (next, context) => (args) => {
+      const e = engine();
+      (context as Record<string, unknown>)[STAMP] = `${tokenOf(e)}/${e.generation}`;
+      return next(args);
+    },
+    { step: 'initialize', priority: 'high', name: STAMP, override: true },
+  );
+  stack.add(
+    (next, context) => (args) => {
+      const stamp = (context as Record<string, unknown>)[STAMP];
+      const request = (args as { request?: { headers?: Record<string, string> } }).request;
+      if (typeof stamp === 'string' && request?.headers) request.headers[HEADER] = stamp;
+      return next(args);
+    },
+    { step: 'build', priority: 'high', name: HEADER_STEP, override: true },
+  );
+}
+
+export function unstampGeneration(client: KMSClient): void {
+  client.middlewareStack.remove(STAMP);
+  client.middlewareStack.remove(HEADER_STEP);
+}
+
+/**
+ * A call that started before `reset()` must not land in the reset state (or leave a journal entry in it):
+ * it is refused with a FakeKmsUsageError, which the SDK does not retry.
+ */
+export function refuseCallsFromBeforeReset(headers: Record<string, string>, engine: Engine): void {
+  const stamp = headerValue(headers, HEADER);
+  if (!stamp) return;
+  const [token, generation] = stamp.split('/');
+  if (token !== tokenOf(engine) || Number(generation) === engine.generation) return;
+  throw new FakeKmsUsageError(
+    'This KMS call started before fake.reset() and was still in flight when the fake was reset. It is refused so that it cannot change the reset state: await every call before resetting the fake (useKmsFake resets before each test).',
+  );
+}
