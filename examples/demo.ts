@@ -1,6 +1,7 @@
 /**
  * fake-kms demo (`npm start`): a CloudHSM key store and an external key store go through their whole
- * lifecycle against a real KMSClient answered by the fake. Nothing leaves this process.
+ * lifecycle against a real KMSClient answered by the fake, and a KMS key lives through a disconnect.
+ * Nothing leaves this process.
  */
 
 import net from 'node:net';
@@ -16,6 +17,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { trustAnchorCertificate } from '../src/fixtures/index.js';
 import { createKmsFake } from '../src/index.js';
+import { keyChapter } from './demo-keys.js';
 
 // Count every socket the process tries to open, to show the fake needs none.
 let socketsOpened = 0;
@@ -111,6 +113,8 @@ async function main(): Promise<void> {
   await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: xksId }));
   await kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: xksId }));
   await show(kms, 'Updated (renamed, new path) and reconnected: CONNECTED');
+
+  await keyChapter(kms, hsmId);
 
   for (let i = 0; i < 6; i++) {
     await kms.send(

@@ -5,10 +5,15 @@ import { FakeRequestHandler } from './adapters/sdk/fake-request-handler.js';
 import { type InstallOptions, installFor, isInstalled, uninstallFor } from './adapters/sdk/install.js';
 import { Engine } from './engine/engine.js';
 import { type CallEntry, copyJournalValue, type JournalEntry } from './engine/journal.js';
+import type { KeySeed, KeyState } from './engine/keys/key-types.js';
+import { keyRecordToSeed } from './engine/keys/seed-keys.js';
 import { recordToSeed } from './engine/seed.js';
 import type { ConnectionErrorCode, ConnectionState, StoreSeed, Timing } from './engine/types.js';
 import type { Scenario } from './fixtures/scenario/scenario-types.js';
 import { validateStoreSeed } from './fixtures/scenario/validate-store-seed.js';
+import { OPERATION_TABLE } from './operations/index.js';
+import { findKeyForTest } from './operations/keys/find-key-for-test.js';
+import { stateOf } from './operations/keys/key-metadata.js';
 import { usage } from './usage/arguments.js';
 import {
   checkAccount,
@@ -36,6 +41,8 @@ export interface KmsFakeOptions extends WorldSpec {
   seed?: string | number;
   /** Stores that exist from the start and after every `reset()`. */
   stores?: readonly StoreSeed[];
+  /** KMS keys (and their aliases and tags) that exist from the start and after every `reset()`. */
+  keys?: readonly KeySeed[];
   /** Custom key stores per account and Region (spec §8.10). Default 10. */
   quota?: number;
   /** When CONNECTING / DISCONNECTING settle (spec §8.16). Default `{ observations: 1 }`. */
@@ -87,8 +94,10 @@ export class KmsFake {
       seed: checked.seed,
       now: checked.now,
       stores: checked.stores,
+      keys: checked.keys,
       world,
       journalLimit: checked.journalLimit,
+      operations: OPERATION_TABLE,
     });
     this.handler = new FakeRequestHandler(() => this.engine);
     this.attachments = new Attachments(this.handler, () => ({
@@ -284,6 +293,28 @@ export class KmsFake {
     return all.map(recordToSeed);
   }
 
+  /** Every KMS key as a seed, with its aliases and tags, in creation order. Key material is never included. */
+  keys(): KeySeed[] {
+    this.engine.keys.purgeDue(this.engine.clock());
+    return this.engine.keys.all().map((key) =>
+      keyRecordToSeed(
+        key,
+        this.engine.keys.aliasesOf(key.id).map((a) => a.name),
+      ),
+    );
+  }
+
+  /** The state of a KMS key now (`Unavailable` while its custom key store is not CONNECTED), read without a call. */
+  keyState(keyIdOrAlias: string, options: { account?: string; region?: string } = {}): KeyState {
+    const ctx = {
+      account: options.account ?? this.engine.options.account,
+      region: options.region ?? this.engine.options.region,
+    };
+    this.engine.keys.purgeDue(this.engine.clock());
+    const key = findKeyForTest(this.engine, ctx, keyIdOrAlias);
+    return stateOf(this.engine, key);
+  }
+
   /**
    * The whole state as a scenario: stores and the described world, secrets left out. Load it with
    * `createKmsFake({ ...fake.snapshot() })` (or save it as JSON and `loadScenario(path)`) to get a fake
@@ -299,6 +330,7 @@ export class KmsFake {
       account: this.engine.options.account,
       region: this.engine.options.region,
       stores: this.stores(),
+      keys: this.keys(),
       clusters: [...world.clusters],
       proxies: [...world.proxies],
       vpcEndpointServices: [...world.vpcEndpointServices],

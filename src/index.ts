@@ -5,6 +5,7 @@ export type { FakeRequestHandler } from './adapters/sdk/fake-request-handler.js'
 export { fastKmsClientConfig } from './adapters/sdk/fast-client-config.js';
 export type { InstallOptions } from './adapters/sdk/install.js';
 export type { CallEntry, InjectionEntry, JournalEntry } from './engine/journal.js';
+export type { KeyOrigin, KeySeed, KeyState } from './engine/keys/key-types.js';
 export type {
   ConnectionErrorCode,
   ConnectionState,

@@ -13,6 +13,12 @@ describe('the demo (npm start)', () => {
     expect(out).toContain('CustomKeyStoreInvalidStateException (HTTP 400)');
     expect(out).toMatch(/partner-xks-v2 +EXTERNAL_KEY_STORE +CONNECTED/);
     expect(out).toMatch(/page 3: .*team-5-hsm/);
+    expect(out).toContain('decrypted: "November payroll"');
+    expect(out).toContain('store disconnected: the key is Unavailable');
+    expect(out).toMatch(
+      /Encrypt is refused: KMSInvalidStateException: arn:aws:kms:eu-west-1:111122223333:key\/[0-9a-f-]{36} is unavailable\./,
+    );
+    expect(out).toContain('store reconnected: the key is Enabled again');
     expect(out).toMatch(/ 0 sockets opened\.$/m);
     expect(out).not.toContain('c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA==');
   });

@@ -1,9 +1,12 @@
 import { X509Certificate } from 'node:crypto';
 import {
   ConnectCustomKeyStoreCommand,
+  CreateAliasCommand,
+  CreateKeyCommand,
   CustomKeyStoreInvalidStateException,
   DescribeCustomKeyStoresCommand,
   DisconnectCustomKeyStoreCommand,
+  EncryptCommand,
   type KMSClient,
 } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
@@ -59,5 +62,25 @@ describe('the README examples work as written', () => {
     for (const id of [hsm, xks]) await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
     expect((await stateOf(kms, hsm))?.ConnectionErrorCode).toBe('USER_LOCKED_OUT');
     expect((await stateOf(kms, xks))?.ConnectionErrorCode).toBe('XKS_PROXY_TIMED_OUT');
+  });
+
+  it('keys: a key in a store, an alias, encryption, and Unavailable after a disconnect', async () => {
+    const fake = createKmsFake({ stores: [cloudHsmStore.seed('k').connected().build()], timing: 'immediate' });
+    const kms = fake.client();
+    const CustomKeyStoreId = fake.stores()[0]?.CustomKeyStoreId;
+    const bytes = new TextEncoder().encode('payroll');
+    const { KeyMetadata } = await kms.send(
+      new CreateKeyCommand({ CustomKeyStoreId, Origin: 'AWS_CLOUDHSM', Description: 'payroll' }),
+    );
+    await kms.send(new CreateAliasCommand({ AliasName: 'alias/payroll', TargetKeyId: KeyMetadata?.KeyId }));
+    const { CiphertextBlob } = await kms.send(
+      new EncryptCommand({ KeyId: 'alias/payroll', Plaintext: bytes, EncryptionContext: { tenant: 'acme' } }),
+    );
+    expect(CiphertextBlob?.length).toBeGreaterThan(bytes.length);
+    await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId }));
+    await expect(kms.send(new EncryptCommand({ KeyId: 'alias/payroll', Plaintext: bytes }))).rejects.toThrow(
+      `${KeyMetadata?.Arn} is unavailable.`,
+    );
+    expect(fake.keyState('alias/payroll')).toBe('Unavailable');
   });
 });

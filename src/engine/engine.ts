@@ -1,6 +1,6 @@
 import { FakeKmsUsageError, KmsError } from '../errors/kms-error.js';
 import { trustAnchorCertificate } from '../fixtures/trust-anchor/trust-anchor-pool.js';
-import { BEFORE_VALIDATION, OPERATIONS } from '../operations/index.js';
+import type { OperationTable } from '../operations/common.js';
 import { describeType } from '../usage/describe-type.js';
 import { INSPECT, inspectAs, printAs } from '../usage/redacted-view.js';
 import { validateInput } from '../validation/validate-input.js';
@@ -8,6 +8,9 @@ import type { World } from '../world/index.js';
 import { type Clock, createClock } from './clock.js';
 import { Injections } from './injections.js';
 import { type CallEntry, Journal, redactSecrets } from './journal.js';
+import { KeyRegistry } from './keys/key-registry.js';
+import type { KeyRecord, KeySeed } from './keys/key-types.js';
+import { keysOfStoreSeed, seedToKeyRecord } from './keys/seed-keys.js';
 import { MarkerCodec } from './markers.js';
 import { RandomSource } from './random.js';
 import { seedToRecord } from './seed.js';
@@ -24,9 +27,13 @@ export interface EngineOptions {
   seed?: string | number;
   now?: () => number | Date;
   stores: readonly StoreSeed[];
+  /** KMS keys that exist from the start and after every reset(), besides the stores' `KeyCount` keys. */
+  keys?: readonly KeySeed[];
   world: World;
   /** How many journal entries to keep (the newest); counts stay exact. Default 10,000. */
   journalLimit?: number;
+  /** The operations the engine answers: the engine receives its table rather than importing it. */
+  operations: OperationTable;
 }
 
 /** Raised by a transition observer; lets tests and the journal see every state change. */
@@ -38,6 +45,8 @@ export type TransitionListener = (store: StoreRecord, from: string) => void;
  */
 export class Engine {
   readonly registry = new StoreRegistry();
+  /** KMS keys and aliases, with their indexes and (kept apart) their key material. */
+  readonly keys = new KeyRegistry();
   readonly markers = new MarkerCodec();
   readonly random: RandomSource;
   readonly clock: Clock;
@@ -87,18 +96,20 @@ export class Engine {
     };
     this.journal.push(entry);
     try {
-      const handler = OPERATIONS[operation];
+      const { handlers, beforeValidation } = this.options.operations;
+      const handler = handlers[operation];
       if (!handler) {
         throw new KmsError(
           'NotImplementedException',
-          `fake-kms does not implement the KMS operation ${operation} yet. It implements: ${Object.keys(OPERATIONS).join(', ')}.`,
+          `fake-kms does not implement the KMS operation ${operation} yet. It implements: ${Object.keys(handlers).join(', ')}.`,
           501,
         );
       }
       const injected = this.injections.takeFailure(operation);
       if (injected) throw injected;
-      validateInput(operation, BEFORE_VALIDATION[operation]?.(input) ?? input);
+      validateInput(operation, beforeValidation[operation]?.(input) ?? input);
       this.transitions.settleDue();
+      this.keys.purgeDue(this.clock());
       const output = handler(this, ctx, input as Record<string, unknown>);
       entry.output = redactSecrets(output);
       return output;
@@ -132,6 +143,42 @@ export class Engine {
     }
   }
 
+  /** A new key id: a UUID, unique in this fake. */
+  newKeyId(): string {
+    for (;;) {
+      const id = this.random.uuid();
+      if (!this.keys.hasId(id)) return id;
+    }
+  }
+
+  /** Add a key from a seed (AWS vocabulary), refusing seeds that contradict themselves or the stores. */
+  seedKey(seed: KeySeed): KeyRecord {
+    const key = seedToKeyRecord(seed, {
+      account: this.options.account,
+      region: this.options.region,
+      now: this.clock(),
+      seq: this.keys.takeSeq(),
+      newId: () => this.newKeyId(),
+      keys: this.keys,
+      store: (id) => this.registry.findById(id),
+    });
+    this.keys.add(key);
+    this.keys.vault.create(key.id);
+    for (const name of seed.Aliases ?? []) {
+      this.keys.addAlias({
+        name,
+        arn: key.arn.replace(/key\/.*$/, name),
+        account: key.account,
+        region: key.region,
+        targetKeyId: key.id,
+        seq: this.keys.takeSeq(),
+        creationDate: key.creationDate,
+        lastUpdatedDate: key.creationDate,
+      });
+    }
+    return key;
+  }
+
   /** The store with this id, settled if its time has come, or a usage error for tests that name a wrong id. */
   requireStore(id: string): StoreRecord {
     const store = this.registry.findById(id);
@@ -159,6 +206,7 @@ export class Engine {
         this.options.world.cluster(clusterId).describe().trustAnchorCertificate ?? trustAnchorCertificate(0),
     });
     this.registry.add(record);
+    for (const key of keysOfStoreSeed(seed, record)) this.seedKey(key);
     // A store seeded mid-transition settles by the timing like any other (spec §8.16), as setState's do. It
     // starts from the state before the transition, so transition listeners see a legal change.
     if (record.state === 'CONNECTING') {
@@ -175,6 +223,7 @@ export class Engine {
   reset(): void {
     this.registry.clear();
     this.transitions.clear();
+    this.keys.clear();
     this.random.rewind();
     this.injections.clear();
     this.journal.clear();
@@ -185,6 +234,7 @@ export class Engine {
 
   private seedAll(): void {
     for (const seed of this.options.stores) this.seedStore(seed);
+    for (const seed of this.options.keys ?? []) this.seedKey(seed);
   }
 }
 

@@ -123,7 +123,8 @@ export function copyJournalValue<T>(value: T): T {
 }
 
 export const REDACTED = '**redacted**';
-const SECRET_MEMBERS = new Set(['KeyStorePassword', 'RawSecretAccessKey']);
+// `Plaintext` is data the caller encrypts and data keys KMS returns: never journaled (issue 11).
+const SECRET_MEMBERS = new Set(['KeyStorePassword', 'RawSecretAccessKey', 'Plaintext']);
 /** Members that hold a secret inside; a value of the wrong type there (a string, a list) may be the secret itself. */
 const SECRET_HOLDERS = new Set(['XksProxyAuthenticationCredential']);
 

@@ -46,7 +46,6 @@ export function seedToRecord(seed: StoreSeed, d: SeedDefaults): StoreRecord {
     creationDate: toEpochMs(seed.CreationDate, d.now, fail),
     seq: d.seq,
     state,
-    keyCount: seed.KeyCount ?? 0,
   };
   if (seed.ConnectionErrorCode) record.errorCode = seed.ConnectionErrorCode;
   if (type === 'AWS_CLOUDHSM') {
@@ -102,7 +101,6 @@ export function recordToSeed(store: StoreRecord): StoreSeed {
     Region: store.region,
   };
   if (store.errorCode) seed.ConnectionErrorCode = store.errorCode;
-  if (store.keyCount) seed.KeyCount = store.keyCount;
   if (store.cloudHsm) {
     seed.CloudHsmClusterId = store.cloudHsm.clusterId;
     seed.TrustAnchorCertificate = store.cloudHsm.trustAnchorCertificate;

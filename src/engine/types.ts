@@ -66,8 +66,6 @@ export interface StoreRecord {
     keyStorePassword: string;
   };
   xks?: XksProxyConfig;
-  /** Number of KMS keys in the store (Delete refuses while > 0). */
-  keyCount: number;
 }
 
 /**
@@ -103,6 +101,6 @@ export interface StoreSeed {
   Account?: string;
   /** Defaults to the fake's default Region. */
   Region?: string;
-  /** KMS keys in the store (DeleteCustomKeyStore refuses while > 0). Defaults to 0. */
+  /** This many real KMS keys are seeded in the store (Enabled, new material). Defaults to 0. */
   KeyCount?: number;
 }

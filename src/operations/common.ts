@@ -7,6 +7,12 @@ export type Input = Record<string, unknown>;
 export type Output = Record<string, unknown>;
 export type OperationHandler = (engine: Engine, ctx: CallContext, input: Input) => Output;
 
+/** What the engine answers: a handler per KMS operation, and per-operation rewrites before validation. */
+export interface OperationTable {
+  readonly handlers: Readonly<Record<string, OperationHandler>>;
+  readonly beforeValidation: Readonly<Record<string, (input: unknown) => unknown>>;
+}
+
 export function str(input: Input, member: string): string | undefined {
   const v = input[member];
   return typeof v === 'string' ? v : undefined;

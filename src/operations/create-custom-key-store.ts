@@ -54,7 +54,6 @@ export function createCustomKeyStore(engine: Engine, ctx: CallContext, input: In
     account: ctx.account,
     region: ctx.region,
     state: 'DISCONNECTED' as const,
-    keyCount: 0,
   };
 
   if (type === 'AWS_CLOUDHSM') {

@@ -7,10 +7,12 @@ import { findStore, type Input, type Output, requireState, str } from './common.
 export function deleteCustomKeyStore(engine: Engine, ctx: CallContext, input: Input): Output {
   const store = findStore(engine, ctx, str(input, 'CustomKeyStoreId') as string);
   requireState(store, ['DISCONNECTED'], 'Disconnect it and wait until it is DISCONNECTED before you delete it.');
-  if (store.keyCount > 0) {
+  // Keys pending deletion count too: the store can go once their waiting periods have ended (spec §6).
+  const keyCount = engine.keys.inStore(store.id).size;
+  if (keyCount > 0) {
     throw new KmsError(
       'CustomKeyStoreHasCMKsException',
-      `Custom key store '${store.id}' still contains ${store.keyCount} KMS key(s). Schedule deletion of every KMS key in it and wait until they are deleted before you delete the custom key store.`,
+      `Custom key store '${store.id}' still contains ${keyCount} KMS key(s). Schedule deletion of every KMS key in it and wait until they are deleted before you delete the custom key store.`,
     );
   }
   engine.registry.delete(store);

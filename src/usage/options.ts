@@ -1,4 +1,5 @@
 import { DEFAULT_JOURNAL_LIMIT } from '../engine/journal.js';
+import type { KeySeed } from '../engine/keys/key-types.js';
 import type { StoreSeed, Timing } from '../engine/types.js';
 import { validateScenario } from '../fixtures/scenario/validate-scenario.js';
 import type { WorldSpec } from '../world/spec/world-spec.js';
@@ -11,6 +12,7 @@ export const KNOWN_OPTIONS = [
   'region',
   'seed',
   'stores',
+  'keys',
   'quota',
   'timing',
   'describeWithIdAndName',
@@ -28,6 +30,7 @@ export interface CheckedOptions {
   region: string;
   seed?: string | number;
   stores: StoreSeed[];
+  keys: KeySeed[];
   quota: number;
   timing: Timing;
   describeWithIdAndName: 'reject' | 'and';
@@ -58,6 +61,7 @@ export function checkOptions(options: unknown): CheckedOptions {
       account: o.account,
       region: o.region,
       stores: o.stores,
+      keys: o.keys,
       clusters: o.clusters,
       proxies: o.proxies,
       vpcEndpointServices: o.vpcEndpointServices,
@@ -68,6 +72,7 @@ export function checkOptions(options: unknown): CheckedOptions {
     account: scenario.account ?? '111122223333',
     region: scenario.region ?? 'us-east-1',
     stores: scenario.stores,
+    keys: scenario.keys ?? [],
     quota: o.quota === undefined ? 10 : args.wholeNumber('options.quota', o.quota, 0),
     timing: checkTiming('createKmsFake(options)', 'options.timing', o.timing ?? { observations: 1 }),
     describeWithIdAndName: args.oneOf('options.describeWithIdAndName', o.describeWithIdAndName ?? 'reject', [

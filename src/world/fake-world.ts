@@ -1,6 +1,7 @@
 import type { CallContext, StoreRecord, XksProxyConfig } from '../engine/types.js';
 import { INSPECT, inspectAs } from '../usage/redacted-view.js';
 import { addEntity, requireFormat } from './add-entity.js';
+import type { BackingFailure } from './checks/backing-failure.js';
 import {
   connectRefusal,
   existenceError,
@@ -17,6 +18,8 @@ import { EntityTable } from './entity-table.js';
 import { ClusterHandle } from './handles/cluster-handle.js';
 import { ProxyHandle } from './handles/proxy-handle.js';
 import { VpcEndpointServiceHandle } from './handles/vpc-endpoint-service-handle.js';
+import { ClusterKeyTable } from './keys/cluster-key-table.js';
+import { ExternalKeyTable } from './keys/external-key-table.js';
 import { ProxyFacts } from './proxy-facts.js';
 import { type ResolvedCluster, resolveCluster } from './resolve-cluster.js';
 import { type ResolvedProxy, resolveProxy, resolveVpcEndpointService } from './resolve-proxy.js';
@@ -49,6 +52,10 @@ export class FakeWorld implements BackingWorld {
   private readonly proxies: EntityTable<ProxySpec>;
   private readonly services: EntityTable<VpcEndpointServiceSpec>;
   private readonly defaultRegion: string;
+  /** External keys behind the proxies (learned on first use, forgotten by reset). */
+  readonly externalKeys = new ExternalKeyTable();
+  /** Key material deleted from CloudHSM clusters by hand (forgotten by reset). */
+  readonly clusterKeys = new ClusterKeyTable();
   private readonly proxyFacts = new ProxyFacts();
   private rotations = 0;
 
@@ -158,11 +165,19 @@ export class FakeWorld implements BackingWorld {
     return { kind: 'connected' };
   }
 
+  /** How a call to the store's proxy (a key check, a cryptographic operation) fails now, if it does. */
+  xksCallFailure(store: StoreRecord): BackingFailure | undefined {
+    if (!store.xks) return undefined;
+    return proxyFailure(this.resolvedProxy(store.xks.uriEndpoint, true), store.xks, 'connect');
+  }
+
   /** Back to exactly the seeded world: every change and everything the world learned is dropped. */
   reset(): void {
     this.clusters.reset();
     this.proxies.reset();
     this.services.reset();
+    this.externalKeys.reset();
+    this.clusterKeys.reset();
     this.proxyFacts.reset();
     this.rotations = 0;
   }
@@ -172,7 +187,11 @@ export class FakeWorld implements BackingWorld {
   /** The cluster with this id. Every well-formed id names a healthy ACTIVE cluster until you change it. */
   cluster(clusterId: string): ClusterHandle {
     requireFormat(clusterId, CLUSTER_ID, 'a cluster id such as cluster-abcdefghijk');
-    return new ClusterHandle(clusterId, { table: this.clusters, defaultRegion: this.defaultRegion });
+    return new ClusterHandle(clusterId, {
+      table: this.clusters,
+      defaultRegion: this.defaultRegion,
+      clusterKeys: this.clusterKeys,
+    });
   }
 
   /** The proxy at this URI endpoint: `https://` and the host, exactly as the store's `XksProxyUriEndpoint`. */
@@ -181,6 +200,7 @@ export class FakeWorld implements BackingWorld {
     return new ProxyHandle(uriEndpoint, {
       table: this.proxies,
       resolve: (learned) => this.resolvedProxy(uriEndpoint, learned),
+      externalKeys: this.externalKeys,
     });
   }
 

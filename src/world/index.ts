@@ -24,6 +24,8 @@ export { FakeWorld } from './fake-world.js';
 export type { ClusterChanges, ClusterHandle } from './handles/cluster-handle.js';
 export type { ProxyChanges, ProxyHandle } from './handles/proxy-handle.js';
 export type { VpcEndpointServiceChanges, VpcEndpointServiceHandle } from './handles/vpc-endpoint-service-handle.js';
+export type { ExternalKeyHandle } from './keys/external-key-handle.js';
+export type { ExternalKeySpec, ResolvedExternalKey } from './keys/external-key-table.js';
 export type { ResolvedCluster, ResolvedHsm, ResolvedKmsUser, ResolvedSubnet } from './resolve-cluster.js';
 export type { ResolvedProxy, ResolvedVpcEndpointService } from './resolve-proxy.js';
 export {

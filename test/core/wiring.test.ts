@@ -2,10 +2,10 @@ import {
   CreateCustomKeyStoreCommand,
   CustomKeyStoreNotFoundException,
   DescribeCustomKeyStoresCommand,
-  EncryptCommand,
   KMSClient,
   KMSInternalException,
   KMSServiceException,
+  SignCommand,
 } from '@aws-sdk/client-kms';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKmsFake, FakeKmsUsageError } from '../../src/index.js';
@@ -26,10 +26,12 @@ describe('fake.client()', () => {
 
   it('refuses an operation fake-kms does not implement, loudly and by name (§8.12)', async () => {
     const kms = createKmsFake().client();
-    const error = await rejectionOf(kms.send(new EncryptCommand({ KeyId: 'alias/x', Plaintext: new Uint8Array([1]) })));
+    const error = await rejectionOf(
+      kms.send(new SignCommand({ KeyId: 'alias/x', Message: new Uint8Array([1]), SigningAlgorithm: 'ECDSA_SHA_256' })),
+    );
     expect(error).toBeInstanceOf(KMSServiceException);
     expect(error.name).toBe('NotImplementedException');
-    expect(error.message).toContain('fake-kms does not implement the KMS operation Encrypt');
+    expect(error.message).toContain('fake-kms does not implement the KMS operation Sign');
     expect(error.$metadata.httpStatusCode).toBe(501);
     expect((error.$metadata as { attempts?: number }).attempts).toBe(1);
   });

@@ -22,8 +22,8 @@ describe('fake.failNext refuses what would never fire or would break the SDK', (
 
   it('refuses null and an operation fake-kms does not implement', () => {
     expect(usageError(() => createKmsFake().failNext(loose(null), 'KMSInternalException'))).toContain('got null');
-    expect(usageError(() => createKmsFake().failNext('ListKeys', 'KMSInternalException', { times: 1 }))).toContain(
-      '"ListKeys" is not an operation fake-kms implements',
+    expect(usageError(() => createKmsFake().failNext('ListGrants', 'KMSInternalException', { times: 1 }))).toContain(
+      '"ListGrants" is not an operation fake-kms implements',
     );
   });
 

@@ -11,6 +11,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createKmsFake, type KmsFake } from '../../src/index.js';
+import { KMS_OPERATION_SHAPES, KMS_SHAPES } from '../../src/model/kms-model.generated.js';
+import { OPERATIONS } from '../../src/operations/index.js';
 import { type FuzzRequest, requestArb, SDK_ERRORS, SEEDED } from './fuzz/requests.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
@@ -179,8 +181,14 @@ function successProblem(operation: string | undefined, body: Record<string, unkn
     case 'UpdateCustomKeyStore':
     case 'DeleteCustomKeyStore':
       return keys === '' ? undefined : `${operation} returned ${keys}`;
-    default:
-      return `200 for target ${operation}`;
+    default: {
+      // Key operations: a 200 must be an implemented operation whose body holds only its output shape's members.
+      const shape = operation === undefined ? undefined : KMS_OPERATION_SHAPES[operation];
+      const members = Object.keys(KMS_SHAPES[shape?.output ?? '']?.members ?? {});
+      const implemented = operation !== undefined && Object.hasOwn(OPERATIONS, operation);
+      const fine = implemented && Object.keys(body).every((k) => members.includes(k));
+      return fine ? undefined : `200 for target ${operation} with ${keys}`;
+    }
   }
 }
 

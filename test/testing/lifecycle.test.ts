@@ -1,4 +1,4 @@
-import { KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
+import { KMSClient, ListGrantsCommand } from '@aws-sdk/client-kms';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isUnhandledRequestGuardArmed } from '../../src/adapters/sdk/unhandled-request-guard.js';
 import { FakeKmsUsageError } from '../../src/index.js';
@@ -79,7 +79,9 @@ describe('the lifecycle behind useKmsFake', () => {
     run('beforeAll');
     run('beforeEach');
     expect(fake.installed).toBe(true);
-    await expect(new KMSClient({}).send(new ListKeysCommand({}))).rejects.toMatchObject({
+    await expect(
+      new KMSClient({}).send(new ListGrantsCommand({ KeyId: '1234abcd-12ab-34cd-56ef-1234567890ab' })),
+    ).rejects.toMatchObject({
       name: 'NotImplementedException',
     });
     run('afterAll');

@@ -84,6 +84,7 @@ expectTypeOf<keyof KmsFakeMatchers>().toEqualTypeOf<
   | 'toHaveStoreState'
   | 'toHaveStoreName'
   | 'toHaveStoreErrorCode'
+  | 'toHaveKeyState'
   | 'toHaveReceivedKmsCall'
   | 'toHaveReceivedKmsCallTimes'
 >();

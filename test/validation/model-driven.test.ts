@@ -112,7 +112,7 @@ async function sendThroughSdk(
   if (Command === undefined) throw new Error(`@aws-sdk/client-kms has no ${operation}Command`);
   sentBody = undefined;
   try {
-    await client.send(new Command(input));
+    await client.send(new Command(forSdk(KMS_OPERATION_SHAPES[operation]?.input as string, input) as Body));
   } catch (error) {
     const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
     return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
@@ -146,8 +146,8 @@ function breakOne(operation: string, c: InputConstraint): { input: Body; expecte
   if (!shape) throw new Error(`no shape ${c.shape}`);
   const pattern = shape.pattern;
   const sensitive = sensitiveAlong(operation, c.location);
-  const entry = (value: string, rule: string) =>
-    `Value${sensitive ? '' : ` '${value}'`} at '${c.path}' failed to satisfy constraint: ${rule}`;
+  const entry = (value: unknown, rule: string) =>
+    `Value${sensitive ? '' : ` '${printedAs(shape.type, value)}'`} at '${c.path}' failed to satisfy constraint: ${rule}`;
   const patternEntries = (value: string) =>
     pattern === undefined || matches(pattern, value)
       ? []
@@ -169,6 +169,22 @@ function breakOne(operation: string, c: InputConstraint): { input: Body; expecte
         input,
         expected: validation([`Value null at '${c.path}' failed to satisfy constraint: Member must not be null`]),
       };
+    case 'min':
+    case 'max': {
+      if (shape.type !== 'list' && shape.type !== 'blob') break;
+      const length = limitOf(c) + (c.kind === 'min' ? -1 : 1);
+      const value =
+        shape.type === 'blob'
+          ? Buffer.alloc(length, 0x61).toString('base64')
+          : Array(length).fill((current as unknown[])[0]);
+      const rule =
+        c.kind === 'min'
+          ? `Member must have length greater than or equal to ${limitOf(c)}`
+          : `Member must have length less than or equal to ${limitOf(c)}`;
+      return invalid(value, [entry(value, rule)]);
+    }
+  }
+  switch (c.kind) {
     case 'min': {
       const value = shortened(asString(current), limitOf(c) - 1, pattern);
       const rule = `Member must have length greater than or equal to ${limitOf(c)}`;
@@ -197,6 +213,32 @@ function breakOne(operation: string, c: InputConstraint): { input: Body; expecte
       return invalid(value, [entry(String(value), `Member must have value less than or equal to ${limitOf(c)}`)]);
     }
   }
+  throw new Error(`no way to break ${c.kind} of ${c.path}`);
+}
+
+/** How Coral prints a value (spec §1): blobs as the Java ByteBuffer, lists as Java prints them. */
+function printedAs(type: ShapeType, value: unknown): string {
+  if (type === 'blob') {
+    const bytes = Buffer.from(value as string, 'base64').length;
+    return `java.nio.HeapByteBuffer[pos=0 lim=${bytes} cap=${bytes}]`;
+  }
+  if (Array.isArray(value)) return `[${value.join(', ')}]`;
+  return String(value);
+}
+
+/** The request as SDK input: blob members (base64 on the wire) become bytes, which the SDK encodes again. */
+function forSdk(shapeName: string, value: unknown): unknown {
+  const shape = KMS_SHAPES[shapeName];
+  if (value === null || value === undefined || !shape) return value;
+  if (shape.type === 'blob' && typeof value === 'string') return new Uint8Array(Buffer.from(value, 'base64'));
+  if (shape.type === 'timestamp' && typeof value === 'number') return new Date(value * 1000);
+  if (shape.type === 'list' && Array.isArray(value)) return value.map((v) => forSdk(shape.member as string, v));
+  if (shape.type === 'structure' && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Body).map(([k, v]) => [k, shape.members?.[k] ? forSdk(shape.members[k], v) : v]),
+    );
+  }
+  return value;
 }
 
 function validation(entries: string[]): Expected {

@@ -5,6 +5,11 @@
 export const SECRET_ACCESS_KEY = 'K3lcPi4ZR1eNjGd/wjp7R4G8tX+zwKZxaVHOlyNiYTI=';
 export const ACCESS_KEY_ID = 'XKSPROXYACCESSKEYID234567';
 export const PASSWORD = 'kmsPswd1';
+export const KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
+export const GRANT_TOKEN = 'AQpAM2RhZTk1MGMyNTk2ZmZmMzEyYWVhOWViN2I1MWM0ZmNlMDI';
+/** Base64 of 'fake-kms test bytes' (blobs travel as base64 in awsJson1_1). */
+export const BLOB = Buffer.from('fake-kms test bytes').toString('base64');
+const RECIPIENT = { KeyEncryptionAlgorithm: 'RSAES_OAEP_SHA_256', AttestationDocument: BLOB };
 
 export const VALID_INPUTS: Readonly<Record<string, Record<string, unknown>>> = {
   CreateCustomKeyStore: {
@@ -41,6 +46,113 @@ export const VALID_INPUTS: Readonly<Record<string, Record<string, unknown>>> = {
     XksProxyConnectivity: 'PUBLIC_ENDPOINT',
   },
   DeleteCustomKeyStore: { CustomKeyStoreId: 'cks-1234567890abcdef0' },
+  CreateKey: {
+    Policy: '{"Version":"2012-10-17","Statement":[]}',
+    Description: 'payroll key',
+    KeyUsage: 'ENCRYPT_DECRYPT',
+    CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT',
+    KeySpec: 'SYMMETRIC_DEFAULT',
+    Origin: 'EXTERNAL_KEY_STORE',
+    CustomKeyStoreId: 'cks-1234567890abcdef0',
+    BypassPolicyLockoutSafetyCheck: false,
+    Tags: [{ TagKey: 'team', TagValue: 'payroll' }],
+    MultiRegion: false,
+    XksKeyId: 'ext-key-1',
+  },
+  DescribeKey: { KeyId: KEY_ID, GrantTokens: [GRANT_TOKEN] },
+  ListKeys: { Limit: 10, Marker: 'opaque-marker-value' },
+  EnableKey: { KeyId: KEY_ID },
+  DisableKey: { KeyId: KEY_ID },
+  ScheduleKeyDeletion: { KeyId: KEY_ID, PendingWindowInDays: 7 },
+  CancelKeyDeletion: { KeyId: KEY_ID },
+  Encrypt: {
+    KeyId: KEY_ID,
+    Plaintext: BLOB,
+    EncryptionContext: { purpose: 'test' },
+    GrantTokens: [GRANT_TOKEN],
+    EncryptionAlgorithm: 'SYMMETRIC_DEFAULT',
+    DryRun: false,
+  },
+  Decrypt: {
+    CiphertextBlob: BLOB,
+    EncryptionContext: { purpose: 'test' },
+    GrantTokens: [GRANT_TOKEN],
+    KeyId: KEY_ID,
+    EncryptionAlgorithm: 'SYMMETRIC_DEFAULT',
+    Recipient: RECIPIENT,
+    DryRun: false,
+    DryRunModifiers: ['IGNORE_CIPHERTEXT'],
+  },
+  ReEncrypt: {
+    CiphertextBlob: BLOB,
+    SourceEncryptionContext: { purpose: 'test' },
+    SourceKeyId: KEY_ID,
+    DestinationKeyId: KEY_ID,
+    DestinationEncryptionContext: { purpose: 'test' },
+    SourceEncryptionAlgorithm: 'SYMMETRIC_DEFAULT',
+    DestinationEncryptionAlgorithm: 'SYMMETRIC_DEFAULT',
+    GrantTokens: [GRANT_TOKEN],
+    DryRun: false,
+    DryRunModifiers: ['IGNORE_CIPHERTEXT'],
+  },
+  GenerateDataKey: {
+    KeyId: KEY_ID,
+    EncryptionContext: { purpose: 'test' },
+    NumberOfBytes: 32,
+    KeySpec: 'AES_256',
+    GrantTokens: [GRANT_TOKEN],
+    Recipient: RECIPIENT,
+    DryRun: false,
+  },
+  GenerateDataKeyWithoutPlaintext: {
+    KeyId: KEY_ID,
+    EncryptionContext: { purpose: 'test' },
+    KeySpec: 'AES_256',
+    NumberOfBytes: 32,
+    GrantTokens: [GRANT_TOKEN],
+    DryRun: false,
+  },
+  GenerateRandom: { NumberOfBytes: 32, CustomKeyStoreId: 'cks-1234567890abcdef0', Recipient: RECIPIENT },
+  CreateAlias: { AliasName: 'alias/payroll', TargetKeyId: KEY_ID },
+  DeleteAlias: { AliasName: 'alias/payroll' },
+  UpdateAlias: { AliasName: 'alias/payroll', TargetKeyId: KEY_ID },
+  ListAliases: { KeyId: KEY_ID, Limit: 10, Marker: 'opaque-marker-value' },
+  TagResource: { KeyId: KEY_ID, Tags: [{ TagKey: 'team', TagValue: 'payroll' }] },
+  UntagResource: { KeyId: KEY_ID, TagKeys: ['team'] },
+  ListResourceTags: { KeyId: KEY_ID, Limit: 10, Marker: 'opaque-marker-value' },
+  UpdateKeyDescription: { KeyId: KEY_ID, Description: 'payroll key' },
+  EnableKeyRotation: { KeyId: KEY_ID, RotationPeriodInDays: 365 },
+  DisableKeyRotation: { KeyId: KEY_ID },
+  GetKeyRotationStatus: { KeyId: KEY_ID },
+  RotateKeyOnDemand: { KeyId: KEY_ID },
+  GetParametersForImport: { KeyId: KEY_ID, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_4096' },
+  ImportKeyMaterial: {
+    KeyId: KEY_ID,
+    ImportToken: BLOB,
+    EncryptedKeyMaterial: BLOB,
+    ValidTo: 1798761600,
+    ExpirationModel: 'KEY_MATERIAL_EXPIRES',
+    ImportType: 'NEW_KEY_MATERIAL',
+    KeyMaterialDescription: 'first material',
+    KeyMaterialId: 'a'.repeat(64),
+  },
+  GenerateDataKeyPair: {
+    EncryptionContext: { purpose: 'test' },
+    KeyId: KEY_ID,
+    KeyPairSpec: 'ECC_NIST_P256',
+    GrantTokens: [GRANT_TOKEN],
+    Recipient: RECIPIENT,
+    DryRun: false,
+  },
+  GenerateDataKeyPairWithoutPlaintext: {
+    EncryptionContext: { purpose: 'test' },
+    KeyId: KEY_ID,
+    KeyPairSpec: 'ECC_NIST_P256',
+    GrantTokens: [GRANT_TOKEN],
+    DryRun: false,
+  },
 };
 
-export const CUSTOM_KEY_STORE_OPERATIONS = Object.keys(VALID_INPUTS);
+export const CUSTOM_KEY_STORE_OPERATIONS = Object.keys(VALID_INPUTS).filter(
+  (op) => op.endsWith('CustomKeyStore') || op === 'DescribeCustomKeyStores',
+);

@@ -28,7 +28,6 @@ export function cloudHsmStore(overrides: Partial<NonNullable<StoreRecord['cloudH
     creationDate: 0,
     seq: 1,
     state: 'DISCONNECTED',
-    keyCount: 0,
     cloudHsm: { clusterId: CLUSTER, trustAnchorCertificate: ANCHOR, keyStorePassword: PASSWORD, ...overrides },
   };
 }
@@ -64,7 +63,6 @@ export function xksStore(proxy: XksProxyConfig = publicProxy()): StoreRecord {
     creationDate: 0,
     seq: 2,
     state: 'DISCONNECTED',
-    keyCount: 0,
     xks: proxy,
   };
 }

@@ -2,6 +2,7 @@ import { type CustomKeyStoresListEntry, KMSClient } from '@aws-sdk/client-kms';
 import { classifyErrorCode } from './classify-error-code.js';
 import { listStores } from './list-stores.js';
 import { repairStore } from './repair-store.js';
+import { unavailableKeysByStore } from './unavailable-keys.js';
 import type { PollOptions } from './wait-for-state.js';
 
 /** What the doctor found for one store, and what it did. */
@@ -18,6 +19,8 @@ export interface Finding {
   /** The ConnectionErrorCode that matters: the one found, or the one the retry ended with. */
   errorCode?: string;
   reason?: string;
+  /** Ids of the store's KMS keys that are still `Unavailable` after the doctor's work (only when there are any). */
+  unavailableKeys?: string[];
 }
 
 export interface DoctorOptions extends Partial<PollOptions> {
@@ -27,14 +30,19 @@ export interface DoctorOptions extends Partial<PollOptions> {
 
 /**
  * Look at every custom key store of the client's account and Region, repair the FAILED ones a retry can
- * help, and report the ones that need a person, with the reason. Without a client it builds its own,
+ * help, and report the ones that need a person, with the reason, and the KMS keys each leaves Unavailable. Without a client it builds its own,
  * from the environment (Region, credentials), as a scheduled job would.
  */
 export async function runDoctor(kms: KMSClient = new KMSClient({}), options: DoctorOptions = {}): Promise<Finding[]> {
   const poll: PollOptions = { maxPolls: options.maxPolls ?? 10, delayMs: options.delayMs ?? 2_000 };
   const findings: Finding[] = [];
   for (const store of await listStores(kms, options.pageSize)) findings.push(await examine(kms, store, poll));
-  return findings;
+  // Looked up after the repairs: a repaired store's keys are available again.
+  const unavailable = await unavailableKeysByStore(kms);
+  return findings.map((f) => {
+    const keys = unavailable.get(f.storeId);
+    return keys ? { ...f, unavailableKeys: keys } : f;
+  });
 }
 
 async function examine(kms: KMSClient, store: CustomKeyStoresListEntry, poll: PollOptions): Promise<Finding> {

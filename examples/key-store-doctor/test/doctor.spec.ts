@@ -2,7 +2,15 @@ import { CustomKeyStoreInvalidStateException, KMSClient } from '@aws-sdk/client-
 import type { ConnectionErrorCode } from 'fake-kms';
 import { classifyErrorCode, DIAGNOSES, runDoctor } from '../src/index.js';
 import type { Runner } from './runner.js';
-import { connectedStore, connectingStore, disconnectedStore, failedStore, retryWillFail } from './stores.js';
+import {
+  connectedStore,
+  connectingStore,
+  disconnectedSeed,
+  disconnectedStore,
+  failedSeed,
+  failedStore,
+  retryWillFail,
+} from './stores.js';
 
 const RETRYABLE: ConnectionErrorCode[] = [
   'INTERNAL_ERROR',
@@ -43,6 +51,19 @@ export function doctorTests({ describe, it, afterEach, expect, useKmsFake, timer
         { storeId: busy, outcome: 'left-alone', reason: 'CONNECTING: not failed, so not touched.' },
       ]);
       expect(kms).toHaveStoreState(parked, 'DISCONNECTED');
+    });
+
+    it('names the KMS keys a store leaves Unavailable, and none of a store it repaired', async () => {
+      const parked = kms.addStore({ ...disconnectedSeed('parked-with-keys'), KeyCount: 2 });
+      const repaired = kms.addStore({ ...failedSeed('NETWORK_ERRORS', 'repaired-with-keys'), KeyCount: 1 });
+      const findings = await runDoctor(new KMSClient({}), FAST);
+      expect(findings).toMatchObject([
+        { storeId: parked, outcome: 'left-alone' },
+        { storeId: repaired, outcome: 'repaired' },
+      ]);
+      expect(findings[0]?.unavailableKeys).toHaveLength(2);
+      expect(Object.keys(findings[1] ?? {})).not.toContain('unavailableKeys');
+      for (const keyId of findings[0]?.unavailableKeys ?? []) expect(kms).toHaveKeyState(keyId, 'Unavailable');
     });
 
     it('repairs a store that failed with NETWORK_ERRORS: disconnect, wait, connect, wait', async () => {

@@ -48,8 +48,16 @@ export function connectedStore(fake: KmsFake, name = 'healthy-hsm'): string {
   return fake.addStore({ ...cloudHsmSeed(name), ConnectionState: 'CONNECTED' });
 }
 
+export function disconnectedSeed(name: string): StoreSeed {
+  return { ...cloudHsmSeed(name), ConnectionState: 'DISCONNECTED' };
+}
+
 export function disconnectedStore(fake: KmsFake, name = 'parked-hsm'): string {
-  return fake.addStore({ ...cloudHsmSeed(name), ConnectionState: 'DISCONNECTED' });
+  return fake.addStore(disconnectedSeed(name));
+}
+
+export function failedSeed(code: ConnectionErrorCode, name: string): StoreSeed {
+  return { ...seedFor(name, code), ConnectionState: 'FAILED', ConnectionErrorCode: code };
 }
 
 /** A store someone is connecting right now. */
@@ -61,7 +69,7 @@ export function connectingStore(fake: KmsFake, name = 'busy-hsm'): string {
 
 /** A store whose last connect failed with `code`. */
 export function failedStore(fake: KmsFake, code: ConnectionErrorCode, name = `failed-${code.toLowerCase()}`): string {
-  return fake.addStore({ ...seedFor(name, code), ConnectionState: 'FAILED', ConnectionErrorCode: code });
+  return fake.addStore(failedSeed(code, name));
 }
 
 type WorldBreak = (fake: KmsFake, store: StoreSeed) => void;

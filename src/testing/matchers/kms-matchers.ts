@@ -1,4 +1,5 @@
 import { toHaveReceivedKmsCall, toHaveReceivedKmsCallTimes } from './call-matchers.js';
+import { toHaveKeyState } from './key-matchers.js';
 import { toHaveStoreErrorCode, toHaveStoreName, toHaveStoreState } from './store-matchers.js';
 
 /**
@@ -14,6 +15,7 @@ export const kmsMatchers = {
   toHaveStoreState,
   toHaveStoreName,
   toHaveStoreErrorCode,
+  toHaveKeyState,
   toHaveReceivedKmsCall,
   toHaveReceivedKmsCallTimes,
 };

@@ -1,3 +1,4 @@
+import type { KeyState } from '@aws-sdk/client-kms';
 import type { CallEntry, ConnectionErrorCode, ConnectionState, StoreSeed } from '../../index.js';
 import type { KmsOperationRef } from '../../usage/vocabulary.js';
 
@@ -35,6 +36,7 @@ export interface MatcherResult {
  * @example
  * expect(kms).toHaveStoreState('payments-hsm', 'FAILED');
  * expect(kms).toHaveStoreErrorCode('payments-hsm', 'USER_LOCKED_OUT');
+ * expect(kms).toHaveKeyState('alias/payroll', 'Unavailable');
  * expect(kms).toHaveReceivedKmsCall(ConnectCustomKeyStoreCommand, { CustomKeyStoreId: id });
  * expect(kms).toHaveReceivedKmsCallTimes('DisconnectCustomKeyStore', 1);
  */
@@ -45,6 +47,8 @@ export interface KmsFakeMatchers<R = unknown> {
   toHaveStoreName(store: string, name: string): R;
   /** The store's `ConnectionErrorCode` is this code; `undefined` means it has none (it is not FAILED). */
   toHaveStoreErrorCode(store: string, code: ConnectionErrorCode | undefined): R;
+  /** The KMS key (id, ARN, alias name or alias ARN) is in this `KeyState`, read without a DescribeKey call. */
+  toHaveKeyState(key: string, state: KeyState): R;
   /** The fake received the operation at least once, with an input containing `input` (as `toMatchObject`). */
   toHaveReceivedKmsCall(operation: KmsOperationRef, input?: Record<string, unknown>): R;
   /** The fake received the operation exactly `times` times (only calls whose input contains `input`, if given). */

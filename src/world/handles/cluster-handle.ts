@@ -1,6 +1,7 @@
 import { FakeKmsUsageError } from '../../errors/kms-error.js';
 import { hideInternals, INSPECT, inspectAs } from '../../usage/redacted-view.js';
 import type { EntityTable } from '../entity-table.js';
+import type { ClusterKeyTable } from '../keys/cluster-key-table.js';
 import { type ResolvedCluster, resolveCluster } from '../resolve-cluster.js';
 import type { ClusterSpec, ClusterState, HsmState, KmsUserSpec } from '../spec/cluster-spec.js';
 import { CLUSTER_ID } from '../spec/patterns.js';
@@ -14,6 +15,7 @@ export type ClusterChanges = Partial<Omit<ClusterSpec, 'clusterId' | 'kmsUser'>>
 export interface ClusterAccess {
   table: EntityTable<ClusterSpec>;
   defaultRegion: string;
+  clusterKeys?: ClusterKeyTable;
 }
 
 /**
@@ -30,6 +32,15 @@ export class ClusterHandle {
     private readonly access: ClusterAccess,
   ) {
     hideInternals(this, ['access']);
+  }
+
+  /**
+   * Someone deletes the key material of this KMS key from the cluster. As on AWS the KMS key keeps its state;
+   * cryptographic operations with it fail (`KMSInvalidStateException`).
+   */
+  deleteKeyMaterial(kmsKeyId: string): this {
+    this.access.clusterKeys?.delete(this.clusterId, kmsKeyId);
+    return this;
   }
 
   /**

@@ -1,5 +1,7 @@
 import { hideInternals, INSPECT, inspectAs } from '../../usage/redacted-view.js';
 import type { EntityTable } from '../entity-table.js';
+import { ExternalKeyHandle } from '../keys/external-key-handle.js';
+import type { ExternalKeyTable } from '../keys/external-key-table.js';
 import type { ResolvedProxy } from '../resolve-proxy.js';
 import type { ProxyCredential, ProxySpec } from '../spec/proxy-spec.js';
 import { PROXY_SHAPE } from '../spec/validate-world-spec.js';
@@ -12,6 +14,8 @@ export interface ProxyAccess {
   table: EntityTable<ProxySpec>;
   /** The proxy with its defaults and, with `learned`, what it learned from the stores created on it. */
   resolve: (learned: boolean) => ResolvedProxy;
+  /** The external keys behind every proxy. */
+  externalKeys: ExternalKeyTable;
 }
 
 /**
@@ -28,6 +32,11 @@ export class ProxyHandle {
     private readonly access: ProxyAccess,
   ) {
     hideInternals(this, ['access']);
+  }
+
+  /** An external key in this proxy's key manager (every well-formed id is an enabled AES-256 key until changed). */
+  externalKey(keyId: string): ExternalKeyHandle {
+    return new ExternalKeyHandle(this.uriEndpoint, keyId, this.access.externalKeys);
   }
 
   /**

@@ -16,6 +16,7 @@ import {
   settleArb,
 } from './control-steps.js';
 import type { Step } from './harness.js';
+import { createKeyArb, daysPassArb, keyOpArb } from './key-steps.js';
 import { byIdArb, createArb, describeArb, updateArb } from './operation-steps.js';
 
 export { OUTCOMES } from './harness.js';
@@ -33,6 +34,14 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: failNextArb },
   { weight: 1, arbitrary: setStateArb },
   { weight: 1, arbitrary: resetArb },
+  { weight: 4, arbitrary: createKeyArb },
+  { weight: 2, arbitrary: keyOpArb('DescribeKey') },
+  { weight: 1, arbitrary: keyOpArb('EnableKey') },
+  { weight: 1, arbitrary: keyOpArb('DisableKey') },
+  { weight: 2, arbitrary: keyOpArb('ScheduleKeyDeletion') },
+  { weight: 1, arbitrary: keyOpArb('CancelKeyDeletion') },
+  { weight: 2, arbitrary: keyOpArb('Encrypt') },
+  { weight: 1, arbitrary: daysPassArb },
   { weight: 3, arbitrary: relateClustersArb },
   { weight: 1, arbitrary: changeKmsUserPasswordArb },
 );

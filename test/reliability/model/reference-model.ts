@@ -6,6 +6,8 @@
  * Stores are named by model ids (`m1`, `m2`, ...); the harness maps them to the fake's `cks-…` ids.
  * Markers are named `marker#k`. Where the spec is silent the model says so, with the choice it makes.
  */
+
+import { KEY_OPERATIONS, KeyModel } from './key-model.js';
 import {
   describeEntry,
   fail,
@@ -38,6 +40,8 @@ export class ReferenceModel {
   /** Markers handed out, by `marker#k` index. */
   markers: Array<{ scope: Scope; after: number; generation: number }> = [];
   now: number;
+  /** KMS keys in the stores (spec §6). */
+  readonly keys = new KeyModel();
   /** The clusters and proxies behind the stores, learning as docs/behaviour.md says. */
   readonly world = new WorldModel();
   private seq = 0;
@@ -65,6 +69,8 @@ export class ReferenceModel {
     if (injected) return fail(injected);
     if (violates(operation, input)) return fail('ValidationException');
     this.settleDue();
+    this.keys.purge(this.now);
+    if (KEY_OPERATIONS.has(operation)) return this.keys.call(this, scope, operation, input);
     switch (operation) {
       case 'CreateCustomKeyStore':
         return this.create(scope, input);
@@ -219,7 +225,8 @@ export class ReferenceModel {
     const store = this.find(scope, input.CustomKeyStoreId);
     if (!store) return fail('CustomKeyStoreNotFoundException');
     if (store.state !== 'DISCONNECTED') return fail('CustomKeyStoreInvalidStateException'); // §3.6, FAILED too
-    if (store.keyCount > 0) return fail('CustomKeyStoreHasCMKsException');
+    // Seeded keys (KeyCount) and keys created since, pending deletion included (spec §6).
+    if (store.keyCount > 0 || this.keys.countIn(store.mid) > 0) return fail('CustomKeyStoreHasCMKsException');
     this.stores = this.stores.filter((s) => s !== store);
     return ok();
   }
@@ -303,6 +310,7 @@ export class ReferenceModel {
   reset(): void {
     this.stores = [];
     this.known = [];
+    this.keys.reset();
     this.seq = 0;
     this.generation += 1;
     this.opFailures.clear();

@@ -5,15 +5,23 @@
  * can be compared with deep equality.
  */
 import {
+  CancelKeyDeletionCommand,
   ConnectCustomKeyStoreCommand,
   CreateCustomKeyStoreCommand,
+  CreateKeyCommand,
   DeleteCustomKeyStoreCommand,
   DescribeCustomKeyStoresCommand,
+  DescribeKeyCommand,
+  DisableKeyCommand,
   DisconnectCustomKeyStoreCommand,
+  EnableKeyCommand,
+  EncryptCommand,
   type KMSClient,
+  ScheduleKeyDeletionCommand,
   UpdateCustomKeyStoreCommand,
 } from '@aws-sdk/client-kms';
 import { createKmsFake, type KmsFake } from '../../../src/index.js';
+import { KEY_OPERATIONS } from './key-model.js';
 import { SCOPE_NAMES, SCOPES, type Scope } from './pools.js';
 import type { Outcome, RunConfig } from './reference-model.js';
 import { SEED_TEMPLATES, type SeedTemplate } from './seeds.js';
@@ -29,7 +37,23 @@ const COMMANDS: Record<string, CommandClass> = {
   DisconnectCustomKeyStore: DisconnectCustomKeyStoreCommand,
   UpdateCustomKeyStore: UpdateCustomKeyStoreCommand,
   DeleteCustomKeyStore: DeleteCustomKeyStoreCommand,
+  CreateKey: CreateKeyCommand,
+  DescribeKey: DescribeKeyCommand,
+  EnableKey: EnableKeyCommand,
+  DisableKey: DisableKeyCommand,
+  ScheduleKeyDeletion: ScheduleKeyDeletionCommand,
+  CancelKeyDeletion: CancelKeyDeletionCommand,
+  Encrypt: EncryptCommand,
 };
+
+/** Key operations answer in the model's reduced vocabulary: the key's state where the output has one. */
+function keyView(operation: string, output: Input): Input {
+  const meta = output.KeyMetadata as Input | undefined;
+  if (operation === 'CreateKey') return { KeyId: meta?.KeyId, KeyState: meta?.KeyState };
+  if (operation === 'DescribeKey') return { KeyState: meta?.KeyState };
+  if (operation === 'ScheduleKeyDeletion') return { KeyState: output.KeyState };
+  return {};
+}
 
 /** Spec §4: every legal change of ConnectionState, written out from the state table. */
 export const SPEC_TRANSITIONS = new Set([
@@ -95,6 +119,13 @@ export class System {
     });
   }
 
+  /** Model key ids (`k1`) to the fake's key ids. */
+  readonly keyIdOf = new Map<string, string>();
+
+  registerKey(kid: string, id: string): void {
+    this.keyIdOf.set(kid, id);
+  }
+
   register(mid: string, id: string): void {
     if (this.midOf.has(id)) throw new Error(`the fake issued ${id} twice (spec §8.11: ids are unique per fake)`);
     this.idOf.set(mid, id);
@@ -109,6 +140,8 @@ export class System {
     if (typeof wire.Marker === 'string' && wire.Marker.startsWith('marker#')) {
       wire.Marker = this.markers[Number(wire.Marker.slice('marker#'.length))];
     }
+    if (typeof wire.KeyId === 'string')
+      wire.KeyId = this.keyIdOf.get(wire.KeyId) ?? '0b2ad402-0000-4000-8000-000000000000';
     const Command = COMMANDS[operation] as CommandClass;
     try {
       const { $metadata, ...output } = (await this.clients[scope].send(new Command(wire))) as Input & {
@@ -116,6 +149,9 @@ export class System {
       };
       if ($metadata.httpStatusCode !== 200) return { error: `status ${$metadata.httpStatusCode} on success` };
       if (operation === 'CreateCustomKeyStore') this.lastCreated = output.CustomKeyStoreId as string | undefined;
+      if (KEY_OPERATIONS.has(operation)) {
+        return { ok: keyView(operation, output) };
+      }
       return { ok: this.normalizeOutput(output, (d) => (d as Date).getTime()) };
     } catch (error) {
       const e = error as Error & { $metadata?: { httpStatusCode?: number } };
@@ -150,6 +186,7 @@ export class System {
 
   /** `fake.stores()` in the model's vocabulary; secrets must never be in it (spec §8.18). */
   storesView(): Input[] {
+    this.fake.keys(); // applies deletions that are due on the clock, as the next call would
     return this.fake.stores().map((seed) => {
       const view: Input = {};
       for (const [key, value] of Object.entries(seed)) {
@@ -158,6 +195,9 @@ export class System {
         else if (key === 'CreationDate') view.created = new Date(value as string).getTime();
         else view[key] = value;
       }
+      // Keys are real records now; the model counts them per store.
+      const keys = this.fake.engine.keys.inStore(seed.CustomKeyStoreId as string).size;
+      if (keys > 0) view.KeyCount = keys;
       return view;
     });
   }

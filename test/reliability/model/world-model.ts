@@ -126,6 +126,11 @@ export class WorldModel {
     return undefined;
   }
 
+  /** A call that is not a connect (a key check, a cryptographic operation): refused when the proxy refuses it. */
+  xksRefuses(config: XksConfig): boolean {
+    return this.proxyProblem(config) !== undefined;
+  }
+
   connectXks(config: XksConfig): string | undefined {
     const problem = this.proxyProblem(config);
     if (problem === 'path') return 'XKS_PROXY_INVALID_CONFIGURATION';

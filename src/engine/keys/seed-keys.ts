@@ -1,0 +1,127 @@
+import { FakeKmsUsageError } from '../../errors/kms-error.js';
+import type { StoreRecord, StoreSeed } from '../types.js';
+import type { KeyRegistry } from './key-registry.js';
+import type { KeyOrigin, KeyRecord, KeySeed } from './key-types.js';
+import { partitionOf } from './partition.js';
+
+interface KeySeedDefaults {
+  account: string;
+  region: string;
+  now: number;
+  seq: number;
+  newId: () => string;
+  keys: KeyRegistry;
+  store: (id: string) => StoreRecord | undefined;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const XKS_KEY_ID = /^[a-zA-Z0-9-_.]{1,128}$/;
+const ALIAS_NAME = /^alias\/[a-zA-Z0-9/_-]{1,250}$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The keys a store seed's `KeyCount` stands for: real keys, Enabled, in the store. */
+export function keysOfStoreSeed(seed: StoreSeed, store: StoreRecord): KeySeed[] {
+  const count = seed.KeyCount ?? 0;
+  if (!Number.isInteger(count) || count < 0) {
+    throw new FakeKmsUsageError(`Cannot seed custom key store "${store.id}": KeyCount must be a whole number.`);
+  }
+  return Array.from({ length: count }, (_, i) => {
+    const key: KeySeed = { CustomKeyStoreId: store.id, CreationDate: store.creationDate };
+    if (store.type === 'EXTERNAL_KEY_STORE') key.XksKeyId = `seeded-external-key-${i + 1}`;
+    return key;
+  });
+}
+
+/** Turn a key seed into an engine record, refusing seeds that contradict themselves or their store. */
+export function seedToKeyRecord(seed: KeySeed, d: KeySeedDefaults): KeyRecord {
+  const fail = (what: string): never => {
+    throw new FakeKmsUsageError(`Cannot seed KMS key "${seed.KeyId ?? '(new)'}": ${what}`);
+  };
+  const store = seed.CustomKeyStoreId === undefined ? undefined : d.store(seed.CustomKeyStoreId);
+  if (seed.CustomKeyStoreId !== undefined && !store) {
+    fail(`custom key store "${seed.CustomKeyStoreId}" does not exist. Seed the store first (in stores).`);
+  }
+  const expected: KeyOrigin = store ? store.type : 'AWS_KMS';
+  const origin = seed.Origin ?? expected;
+  if (origin !== expected) {
+    fail(`Origin ${origin} does not fit ${store ? `a ${store.type} store` : 'a key outside a custom key store'}.`);
+  }
+  if (origin === 'EXTERNAL_KEY_STORE' && (seed.XksKeyId === undefined || !XKS_KEY_ID.test(seed.XksKeyId))) {
+    fail('a key in an external key store needs an XksKeyId (1-128 of a-z, A-Z, 0-9, -, _ and .).');
+  }
+  if (origin !== 'EXTERNAL_KEY_STORE' && seed.XksKeyId !== undefined) fail('XksKeyId is only for external keys.');
+  if (store && seed.XksKeyId !== undefined && d.keys.byExternalKey(store.id, seed.XksKeyId)) {
+    fail(`XksKeyId "${seed.XksKeyId}" already backs another key in store "${store.id}".`);
+  }
+  const id = seed.KeyId ?? d.newId();
+  if (!UUID.test(id)) fail('KeyId must be a lowercase UUID such as 1234abcd-12ab-34cd-56ef-1234567890ab.');
+  if (d.keys.hasId(id)) fail('a key with this id already exists. Give each seeded key its own id.');
+  const account = seed.Account ?? store?.account ?? d.account;
+  const region = seed.Region ?? store?.region ?? d.region;
+  if (store && (store.account !== account || store.region !== region)) {
+    fail(`the key must be in its store's account and Region (${store.account}/${store.region}).`);
+  }
+  for (const alias of seed.Aliases ?? []) {
+    if (!ALIAS_NAME.test(alias) || alias.startsWith('alias/aws/')) fail(`"${alias}" is not a customer alias name.`);
+    if (d.keys.alias({ account, region }, alias)) fail(`alias "${alias}" already exists in ${account}/${region}.`);
+  }
+  const state = seed.KeyState ?? 'Enabled';
+  if (!['Enabled', 'Disabled', 'PendingDeletion'].includes(state)) {
+    fail(`KeyState must be Enabled, Disabled or PendingDeletion (Unavailable follows from the store), got ${state}.`);
+  }
+  const creationDate = toEpochMs(seed.CreationDate, d.now, 'CreationDate', fail);
+  const key: KeyRecord = {
+    id,
+    arn: `arn:${partitionOf(region)}:kms:${region}:${account}:key/${id}`,
+    account,
+    region,
+    seq: d.seq,
+    creationDate,
+    description: seed.Description ?? '',
+    origin,
+    enabled: state !== 'Disabled',
+    tags: new Map((seed.Tags ?? []).map((t) => [t.TagKey, t.TagValue])),
+  };
+  if (store) key.storeId = store.id;
+  if (store?.cloudHsm) key.cloudHsmClusterId = store.cloudHsm.clusterId;
+  if (seed.XksKeyId !== undefined) key.xksKeyId = seed.XksKeyId;
+  if (state === 'PendingDeletion') {
+    key.deletionDate = toEpochMs(seed.DeletionDate, d.now + 30 * DAY_MS, 'DeletionDate', fail);
+    // Cancelled deletion leaves a key Disabled, as on AWS.
+    key.enabled = false;
+  } else if (seed.DeletionDate !== undefined) {
+    fail('DeletionDate is only for a key in PendingDeletion.');
+  }
+  return key;
+}
+
+/** A key back into seed form for snapshots: never its material. */
+export function keyRecordToSeed(key: KeyRecord, aliases: readonly string[]): KeySeed {
+  const seed: KeySeed = {
+    KeyId: key.id,
+    Origin: key.origin,
+    KeyState: key.deletionDate !== undefined ? 'PendingDeletion' : key.enabled ? 'Enabled' : 'Disabled',
+    CreationDate: new Date(key.creationDate).toISOString(),
+    Account: key.account,
+    Region: key.region,
+  };
+  if (key.storeId !== undefined) seed.CustomKeyStoreId = key.storeId;
+  if (key.xksKeyId !== undefined) seed.XksKeyId = key.xksKeyId;
+  if (key.description) seed.Description = key.description;
+  if (key.deletionDate !== undefined) seed.DeletionDate = new Date(key.deletionDate).toISOString();
+  if (aliases.length) seed.Aliases = [...aliases];
+  if (key.tags.size) seed.Tags = [...key.tags].map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
+  return seed;
+}
+
+function toEpochMs(
+  value: Date | number | string | undefined,
+  fallback: number,
+  what: string,
+  fail: (what: string) => never,
+): number {
+  if (value === undefined) return fallback;
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(ms)) fail(`${what} "${String(value)}" is not a date.`);
+  return ms;
+}

@@ -1,0 +1,41 @@
+import type { Engine } from '../../engine/engine.js';
+import type { CallContext } from '../../engine/types.js';
+import { KmsError } from '../../errors/kms-error.js';
+import type { Input, Output } from '../common.js';
+
+/**
+ * Paging of the key lists like Describe's (spec §8.9): the marker is opaque, signed, names the position after
+ * the last item returned (so items created or deleted between pages never shift the walk), and is refused as
+ * `InvalidMarkerException` when it was forged or issued for another operation, account, Region or fake.
+ */
+export function pageOf<T extends { seq: number }>(
+  engine: Engine,
+  ctx: CallContext,
+  input: Input,
+  operation: string,
+  fetch: (after: number, limit: number) => { items: T[]; truncated: boolean },
+): { items: T[]; paging: Output } {
+  const limit = typeof input.Limit === 'number' ? input.Limit : 100;
+  let after = 0;
+  if (typeof input.Marker === 'string') {
+    const scope = { a: ctx.account, r: ctx.region, o: operation, g: engine.generation };
+    const decoded = engine.markers.decode(input.Marker, scope);
+    if (decoded === undefined) {
+      throw new KmsError('InvalidMarkerException', 'The request was rejected because the marker is not valid.');
+    }
+    after = decoded;
+  }
+  const { items, truncated } = fetch(after, limit);
+  const paging: Output = { Truncated: truncated };
+  const last = items[items.length - 1];
+  if (truncated && last) {
+    paging.NextMarker = engine.markers.encode({
+      a: ctx.account,
+      r: ctx.region,
+      o: operation,
+      s: last.seq,
+      g: engine.generation,
+    });
+  }
+  return { items, paging };
+}

@@ -1,0 +1,14 @@
+// https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html
+import type { Engine } from '../engine/engine.js';
+import type { CallContext } from '../engine/types.js';
+import { type Input, type Output, str } from './common.js';
+import { aliasNotFound, aliasTarget } from './keys/alias-rules.js';
+
+export function updateAlias(engine: Engine, ctx: CallContext, input: Input): Output {
+  const name = str(input, 'AliasName') as string;
+  const alias = engine.keys.alias(ctx, name);
+  if (!alias) throw aliasNotFound(ctx, name);
+  const key = aliasTarget(engine, ctx, str(input, 'TargetKeyId') as string);
+  engine.keys.retarget(alias, key.id, engine.clock());
+  return {};
+}
