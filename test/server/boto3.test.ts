@@ -9,7 +9,7 @@ const plain = useServer({ seed: 'boto3' });
 const signed = useServer({ verifySignature: [KEY] });
 
 describe('boto3 against fake-kms serve', () => {
-  it('drives every custom key store operation and gets the outputs and error codes AWS gives', async () => {
+  it('drives every custom key store operation and a key round trip, and gets the outputs and error codes AWS gives', async () => {
     const result = await runClient(
       'python3',
       [join(import.meta.dirname, 'clients', 'boto3_custom_key_stores.py'), '-v'],
@@ -23,7 +23,7 @@ describe('boto3 against fake-kms serve', () => {
     );
     // unittest reports on stderr: one line per test, then "Ran N tests" and "OK".
     expect(result.stderr, result.stderr).toMatch(/Ran (\d+) tests?[\s\S]*\nOK\s*$/);
-    expect(Number(/Ran (\d+) tests?/.exec(result.stderr)?.[1])).toBe(10);
+    expect(Number(/Ran (\d+) tests?/.exec(result.stderr)?.[1])).toBe(11);
     expect(result.stderr).not.toMatch(/skipped/);
     expect(result.code).toBe(0);
   }, 120_000);

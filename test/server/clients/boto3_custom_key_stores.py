@@ -191,5 +191,31 @@ class SignatureCheckingThroughBoto3(unittest.TestCase):
         self.assertEqual(error_of(wrong.describe_custom_key_stores)[:2], ("InvalidSignatureException", 400))
 
 
+
+class KeysThroughBoto3(unittest.TestCase):
+    def setUp(self):
+        control("reset")
+        self.kms = kms()
+        self.store_id = self.kms.create_custom_key_store(
+            CustomKeyStoreName="keys-hsm", CloudHsmClusterId="cluster-keysclusterab", TrustAnchorCertificate=TRUST_ANCHOR, KeyStorePassword="kmsPswd-123"
+        )["CustomKeyStoreId"]
+        self.kms.connect_custom_key_store(CustomKeyStoreId=self.store_id)
+        wait_until_settled(self.kms, self.store_id)
+
+    def test_a_key_in_a_store_encrypts_and_decrypts_and_is_unavailable_after_a_disconnect(self):
+        key = self.kms.create_key(CustomKeyStoreId=self.store_id, Origin="AWS_CLOUDHSM")["KeyMetadata"]
+        self.assertEqual((key["CustomKeyStoreId"], key["Origin"], key["KeyState"]), (self.store_id, "AWS_CLOUDHSM", "Enabled"))
+        blob = self.kms.encrypt(KeyId=key["KeyId"], Plaintext=b"card 4111")["CiphertextBlob"]
+        self.assertNotIn(b"card 4111", blob)
+        decrypted = self.kms.decrypt(CiphertextBlob=blob)
+        self.assertEqual(decrypted["Plaintext"], b"card 4111")
+        self.assertEqual(decrypted["KeyId"], key["Arn"])
+        self.kms.disconnect_custom_key_store(CustomKeyStoreId=self.store_id)
+        wait_until_settled(self.kms, self.store_id)
+        self.assertEqual(self.kms.describe_key(KeyId=key["KeyId"])["KeyMetadata"]["KeyState"], "Unavailable")
+        self.assertEqual(error_of(self.kms.encrypt, KeyId=key["KeyId"], Plaintext=b"x")[0], "KMSInvalidStateException")
+        self.assertEqual(error_of(self.kms.decrypt, CiphertextBlob=blob)[0], "KMSInvalidStateException")
+
+
 if __name__ == "__main__":
     unittest.main()
