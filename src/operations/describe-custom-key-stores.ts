@@ -4,6 +4,7 @@ import type { CallContext, StoreRecord } from '../engine/types.js';
 import { KmsError } from '../errors/kms-error.js';
 import { WireDate } from '../protocol/json-protocol.js';
 import { type Input, notFoundById, type Output, str } from './common.js';
+import { markerAfter, positionAfterMarker } from './page-markers.js';
 
 const DEFAULT_PAGE_SIZE = 100;
 const OPERATION = 'DescribeCustomKeyStores';
@@ -18,19 +19,7 @@ export function describeCustomKeyStores(engine: Engine, ctx: CallContext, input:
     throw new KmsError('ValidationException', 'Specify either CustomKeyStoreId or CustomKeyStoreName, but not both.');
   }
 
-  let after = 0;
-  if (marker !== undefined) {
-    const decoded = engine.markers.decode(marker, {
-      a: ctx.account,
-      r: ctx.region,
-      o: OPERATION,
-      g: engine.generation,
-    });
-    if (decoded === undefined) {
-      throw new KmsError('InvalidMarkerException', 'The request was rejected because the marker is not valid.');
-    }
-    after = decoded;
-  }
+  const after = positionAfterMarker(engine, ctx, OPERATION, marker);
 
   let page: StoreRecord[];
   let truncated: boolean;
@@ -57,13 +46,7 @@ export function describeCustomKeyStores(engine: Engine, ctx: CallContext, input:
   const output: Output = { CustomKeyStores: entries, Truncated: truncated };
   const last = page[page.length - 1];
   if (truncated && last) {
-    output.NextMarker = engine.markers.encode({
-      a: ctx.account,
-      r: ctx.region,
-      o: OPERATION,
-      s: last.seq,
-      g: engine.generation,
-    });
+    output.NextMarker = markerAfter(engine, ctx, OPERATION, last.seq);
   }
   return output;
 }

@@ -1,7 +1,7 @@
 import type { Engine } from '../../engine/engine.js';
 import type { CallContext } from '../../engine/types.js';
-import { KmsError } from '../../errors/kms-error.js';
 import type { Input, Output } from '../common.js';
+import { markerAfter, positionAfterMarker } from '../page-markers.js';
 
 /**
  * Paging of the key lists like Describe's (spec §8.9): the marker is opaque, signed, names the position after
@@ -16,26 +16,17 @@ export function pageOf<T extends { seq: number }>(
   fetch: (after: number, limit: number) => { items: T[]; truncated: boolean },
 ): { items: T[]; paging: Output } {
   const limit = typeof input.Limit === 'number' ? input.Limit : 100;
-  let after = 0;
-  if (typeof input.Marker === 'string') {
-    const scope = { a: ctx.account, r: ctx.region, o: operation, g: engine.generation };
-    const decoded = engine.markers.decode(input.Marker, scope);
-    if (decoded === undefined) {
-      throw new KmsError('InvalidMarkerException', 'The request was rejected because the marker is not valid.');
-    }
-    after = decoded;
-  }
+  const after = positionAfterMarker(
+    engine,
+    ctx,
+    operation,
+    typeof input.Marker === 'string' ? input.Marker : undefined,
+  );
   const { items, truncated } = fetch(after, limit);
   const paging: Output = { Truncated: truncated };
   const last = items[items.length - 1];
   if (truncated && last) {
-    paging.NextMarker = engine.markers.encode({
-      a: ctx.account,
-      r: ctx.region,
-      o: operation,
-      s: last.seq,
-      g: engine.generation,
-    });
+    paging.NextMarker = markerAfter(engine, ctx, operation, last.seq);
   }
   return { items, paging };
 }
