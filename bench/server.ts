@@ -82,12 +82,13 @@ interface Row {
 }
 
 async function measure(generator: LoadGenerator, server: Server, operation: Operation, round: number): Promise<Row> {
-  const prepared = await prepare(server, operation);
-  if (!prepared.workload)
-    return { operation: operation.name, server: server.name, runs: [], note: `not supported (${prepared.why})` };
-  if (round === 0) {
+  let prepared = await prepare(server, operation);
+  if (prepared.workload && round === 0) {
     await generator.run(server.url, prepared.workload, CONCURRENCY, 1000); // warm-up (the JIT, moto's imports)
-    await prepare(server, operation);
+    prepared = await prepare(server, operation); // the reset dropped the warm-up's key: use the new one
+  }
+  if (!prepared.workload) {
+    return { operation: operation.name, server: server.name, runs: [], note: `not supported (${prepared.why})` };
   }
   const result = await generator.run(server.url, prepared.workload, CONCURRENCY, DURATION_MS);
   return { operation: operation.name, server: server.name, runs: [result] };
