@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     'fake-kms',
     process.execPath,
     // The quota raised so that stores created and deleted under load never hit it.
-    [BIN, 'serve', '--port', '0', '--seed', 'bench', '--quota', '100000'],
+    [BIN, 'serve', '--port', '0', '--quota', '100000'],
     /^fake-kms listening on (http:\/\/\S+:\d+)$/m,
     '/_fake-kms/reset',
   );

@@ -46,13 +46,16 @@ export async function serveKmsRequest(
     return send(response, errorResponse(error));
   }
   const text = body.bytes.toString('utf8');
-  const headers = flatHeaders(request);
+  // Node's own header object serves as is: it joins repeated headers already, and only Set-Cookie (which no KMS
+  // request reads) stays an array. The signature check alone needs every header flat.
+  const headers = request.headers as Record<string, string | undefined>;
   const fake = served.fake;
   const defaults = { account: fake.engine.options.account, region: fake.engine.options.region };
   let ctx: CallContext = contextFromRequest(headers, undefined, defaults);
   if (signatures) {
     try {
-      const key = await signatures.check({ method: 'POST', path: pathOf(request.url), headers, body: body.bytes });
+      const signed = { method: 'POST', path: pathOf(request.url), headers: flatHeaders(request), body: body.bytes };
+      const key = await signatures.check(signed);
       ctx = { account: key.account ?? defaults.account, region: ctx.region };
     } catch (error) {
       return send(
@@ -79,9 +82,9 @@ function errorResponse(error: KmsError): WireResponse {
 
 function send(response: ServerResponse, wire: WireResponse): void {
   if (response.destroyed || response.headersSent) return;
-  const body = Buffer.from(wire.body, 'utf8');
-  response.writeHead(wire.statusCode, { ...wire.headers, 'content-length': String(body.byteLength) });
-  response.end(body);
+  // Ended with a string, Node writes the head and the body in one piece (one write, no Buffer copy of the body).
+  response.writeHead(wire.statusCode, { ...wire.headers, 'content-length': String(Buffer.byteLength(wire.body)) });
+  response.end(wire.body);
 }
 
 /** Node joins repeated headers with ", " except a few; KMS requests carry none that repeat. */
