@@ -116,7 +116,8 @@ describe('the journal cannot be changed from outside', () => {
     const journaledKey = createCall?.output?.KeyMetadata as { CreationDate: unknown };
     expect(journaledKey.CreationDate).toEqual(created.KeyMetadata?.CreationDate);
     expect(journaledKey.CreationDate).toBeInstanceOf(Date);
-    const journaledAlias = (listCall?.output?.Aliases as { CreationDate: unknown; LastUpdatedDate: unknown }[])[0];
+    const journaledAliases = (listCall?.output?.Aliases ?? []) as { CreationDate: unknown; LastUpdatedDate: unknown }[];
+    const journaledAlias = journaledAliases[0];
     expect(journaledAlias?.CreationDate).toEqual(aliases.Aliases?.[0]?.CreationDate);
     expect(journaledAlias?.LastUpdatedDate).toEqual(aliases.Aliases?.[0]?.LastUpdatedDate);
     expect(scheduleCall?.output?.DeletionDate).toEqual(deletion.DeletionDate);
