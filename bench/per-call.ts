@@ -10,11 +10,15 @@ import {
   KMSClient,
 } from '@aws-sdk/client-kms';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createKmsFake, fastKmsClientConfig, type KmsFake } from '../src/index.js';
+import type { KmsFake } from '../src/index.js';
 import { clusterIdFor, floorClient, recordResponse, TRUST_ANCHOR } from './lib/floor.js';
 import { compare, perRunUs } from './lib/measure.js';
 import { fmt, median, type Row, row } from './lib/stats.js';
 import type { BenchOptions } from './options.js';
+
+// The built package, as users run it (`npm run bench` builds it first); its types are the sources'.
+const DIST = '../dist/index.js';
+const { createKmsFake, fastKmsClientConfig } = (await import(DIST)) as typeof import('../src/index.js');
 
 function fakeWith(stores: number): KmsFake {
   const fake = createKmsFake({ quota: 1_000, seed: 'bench' });
