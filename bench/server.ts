@@ -1,18 +1,29 @@
 /**
- * Requests per second of `fake-kms serve` against moto's server on loopback, side by side in one run, with the
- * same load generator, client, requests and concurrency (bench/server-load.ts). Reported as a ratio and
- * latency percentiles; never asserted in tests.
+ * Requests per second of `fake-kms serve` (the built bin, dist/cli.js) against moto's server
+ * (`python3 -m moto.server`) on loopback, side by side in one run: the same load generator, requests and
+ * concurrency for both, rounds interleaved with the order rotated. An HTTP floor (a Node server with one canned
+ * answer) runs beside them, so the machine's state shows. Reported as ratios and latency percentiles; never
+ * asserted in tests, and not run in CI.
  *
- *   npm run bench:server            (BENCH_CONCURRENCY=16 BENCH_DURATION_MS=3000 by default)
+ * The load generator is wrk when it is on the PATH (Debian: `apt-get install wrk`): written in C, it leaves
+ * the CPU to the servers. Without it the Node generator in bench/server-load.ts stands in, and the report says
+ * so (it competes with the servers for the CPU and understates both).
+ *
+ *   npm run bench:server   (BENCH_CONCURRENCY=16 BENCH_DURATION_MS=2000 BENCH_ROUNDS=2 BENCH_GENERATOR=wrk|node)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { join } from 'node:path';
-import { load, percentile, send, type WireRequest } from './server-load.js';
+import { type LoadGenerator, type LoadResult, nodeGenerator } from './server-load.js';
+import { OPERATIONS, type Operation, probe } from './server-operations.js';
+import { wrkGenerator } from './server-wrk.js';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 3000);
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 2000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const REPO = join(import.meta.dirname, '..');
+const BIN = join(REPO, 'dist', 'cli.js');
 
 interface Server {
   name: string;
@@ -26,10 +37,16 @@ function start(name: string, command: string, args: string[], ready: RegExp, res
   const child = spawn(command, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let seen = '';
+    let up = false;
+    // Keep reading after the ready line (moto logs every request), but keep nothing.
     const onData = (d: Buffer) => {
+      if (up) return;
       seen += d.toString();
       const url = ready.exec(seen)?.[1];
-      if (url) resolve({ name, url, child, reset });
+      if (url) {
+        up = true;
+        resolve({ name, url, child, reset });
+      }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
@@ -43,119 +60,68 @@ async function stop(server: Server): Promise<void> {
   await exited;
 }
 
-async function post(url: string): Promise<void> {
-  await fetch(url, { method: 'POST' });
+/** A fresh server state and the operation's workload on it, or why this server cannot run it. */
+async function prepare(server: Server, operation: Operation) {
+  await fetch(`${server.url}${server.reset}`, { method: 'POST' });
+  const agent = new Agent({ keepAlive: true });
+  try {
+    const workload = await operation.setup(agent, server.url).catch(() => undefined);
+    if (!workload) return { why: 'setup refused' };
+    const why = await probe(agent, server.url, workload);
+    return why ? { why } : { workload };
+  } finally {
+    agent.destroy();
+  }
 }
-
-/** An operation to measure: its setup (run once on a fresh server) gives the request to repeat. */
-interface Operation {
-  name: string;
-  setup: (agent: Agent, url: string) => Promise<(() => WireRequest) | undefined>;
-}
-
-const createKey = (): WireRequest => ({ target: 'CreateKey', body: '{}' });
-
-/** A key to describe or encrypt under, or undefined when the server cannot make one. */
-async function oneKey(agent: Agent, url: string): Promise<string | undefined> {
-  const res = await send(agent, url, createKey());
-  return res.status === 200
-    ? (JSON.parse(res.body) as { KeyMetadata: { KeyId: string } }).KeyMetadata.KeyId
-    : undefined;
-}
-
-const OPERATIONS: Operation[] = [
-  {
-    name: 'ListKeys',
-    setup: async (agent, url) => ((await oneKey(agent, url)) ? () => ({ target: 'ListKeys', body: '{}' }) : undefined),
-  },
-  {
-    name: 'DescribeKey',
-    setup: async (agent, url) => {
-      const id = await oneKey(agent, url);
-      return id ? () => ({ target: 'DescribeKey', body: JSON.stringify({ KeyId: id }) }) : undefined;
-    },
-  },
-  {
-    name: 'Encrypt',
-    setup: async (agent, url) => {
-      const id = await oneKey(agent, url);
-      const body = JSON.stringify({ KeyId: id, Plaintext: Buffer.from('fake-kms benchmark').toString('base64') });
-      return id ? () => ({ target: 'Encrypt', body }) : undefined;
-    },
-  },
-  { name: 'CreateKey', setup: async () => createKey },
-  {
-    name: 'DescribeCustomKeyStores (5 stores)',
-    setup: async (agent, url) => {
-      for (let i = 0; i < 5; i++) {
-        const body = JSON.stringify({
-          CustomKeyStoreName: `bench-${i}`,
-          CustomKeyStoreType: 'EXTERNAL_KEY_STORE',
-          XksProxyConnectivity: 'PUBLIC_ENDPOINT',
-          XksProxyUriEndpoint: `https://xks-${i}.example.com`,
-          XksProxyUriPath: '/kms/xks/v1',
-          XksProxyAuthenticationCredential: {
-            AccessKeyId: 'ABCDE23456ABCDE23456',
-            RawSecretAccessKey: 'DXjSUawnel2fr6SKC7G25CNxTyWKE5PF9XX6H/u9pSo=',
-          },
-        });
-        // A server that cannot create stores still shows what it answers to Describe, in the probe.
-        await send(agent, url, { target: 'CreateCustomKeyStore', body });
-      }
-      return () => ({ target: 'DescribeCustomKeyStores', body: '{}' });
-    },
-  },
-];
 
 interface Row {
   operation: string;
   server: string;
-  rps?: number;
-  p50?: number;
-  p95?: number;
-  p99?: number;
+  runs: LoadResult[];
   note?: string;
 }
 
-async function measure(server: Server, operation: Operation): Promise<Row> {
-  await post(`${server.url}${server.reset}`);
-  const agent = new Agent({ keepAlive: true });
-  const wire = await operation.setup(agent, server.url).catch(() => undefined);
-  const probe = wire ? await send(agent, server.url, wire()) : undefined;
-  agent.destroy();
-  if (!wire || probe?.status !== 200) {
-    const why = probe ? `${probe.status} ${/"__type":\s*"([^"]+)"/.exec(probe.body)?.[1] ?? ''}` : 'setup refused';
-    return { operation: operation.name, server: server.name, note: `not supported (${why.trim()})` };
+async function measure(generator: LoadGenerator, server: Server, operation: Operation, round: number): Promise<Row> {
+  let prepared = await prepare(server, operation);
+  if (prepared.workload && round === 0) {
+    await generator.run(server.url, prepared.workload, CONCURRENCY, 1000); // warm-up (the JIT, moto's imports)
+    prepared = await prepare(server, operation); // the reset dropped the warm-up's key: use the new one
   }
-  await load(server.url, wire, CONCURRENCY, Math.min(500, DURATION_MS)); // warm-up
-  await post(`${server.url}${server.reset}`);
-  const again = new Agent({ keepAlive: true });
-  const measured = await operation.setup(again, server.url);
-  again.destroy();
-  const result = await load(server.url, measured ?? wire, CONCURRENCY, DURATION_MS);
+  if (!prepared.workload) {
+    return { operation: operation.name, server: server.name, runs: [], note: `not supported (${prepared.why})` };
+  }
+  const result = await generator.run(server.url, prepared.workload, CONCURRENCY, DURATION_MS);
+  return { operation: operation.name, server: server.name, runs: [result] };
+}
+
+const fmt = (n: number | undefined, digits = 2) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Requests per second over every round, and each percentile's mean over the rounds. */
+function summary(row: Row | undefined) {
+  if (!row || row.runs.length === 0) return undefined;
+  const { runs } = row;
   return {
-    operation: operation.name,
-    server: server.name,
-    rps: result.requests / result.seconds,
-    p50: percentile(result.latencies, 50),
-    p95: percentile(result.latencies, 95),
-    p99: percentile(result.latencies, 99),
-    note: result.errors ? `${result.errors} errors` : undefined,
+    rps: runs.reduce((a, r) => a + r.requests, 0) / runs.reduce((a, r) => a + r.seconds, 0),
+    p50: mean(runs.map((r) => r.p50)),
+    p90: mean(runs.map((r) => r.p90)),
+    p99: mean(runs.map((r) => r.p99)),
+    errors: runs.reduce((a, r) => a + r.errors, 0),
   };
 }
 
-const fmt = (n: number | undefined, digits = 2) => (n === undefined ? '–' : n.toFixed(digits));
-
 async function main(): Promise<void> {
+  if (!existsSync(BIN)) throw new Error('dist/cli.js is missing: run `npm run build` (npm run bench:server does).');
+  const generator = process.env.BENCH_GENERATOR === 'node' ? nodeGenerator : (wrkGenerator() ?? nodeGenerator);
   const fake = await start(
     'fake-kms',
     process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--seed', 'bench'],
-    /fake-kms listening on (http:\/\/\S+)/,
+    // The quota raised so that stores created and deleted under load never hit it.
+    [BIN, 'serve', '--port', '0', '--quota', '100000'],
+    /^fake-kms listening on (http:\/\/\S+:\d+)$/m,
     '/_fake-kms/reset',
   );
-  // The floor: a Node HTTP server that answers every request with one canned body and does nothing else. What the machine
-  // and the load generator allow at the moment; fake-kms's distance from it is its own cost.
+  // The floor: everything HTTP costs on this machine at this moment, nothing a KMS does.
   const floor = await start(
     'HTTP floor',
     process.execPath,
@@ -173,32 +139,43 @@ async function main(): Promise<void> {
     /Running on (http:\/\/127\.0\.0\.1:\d+)/,
     '/moto-api/reset',
   );
+  console.log(`generator: ${generator.name}`);
   console.log(
-    `fake-kms ${fake.url}, moto ${moto.url}, floor ${floor.url}; concurrency ${CONCURRENCY}, ${DURATION_MS} ms per operation and server\n`,
+    `concurrency ${CONCURRENCY} keep-alive connections; ${ROUNDS} rounds of ${DURATION_MS} ms per operation and server, interleaved (order rotated), after a 1 s warm-up`,
   );
+  console.log(`fake-kms ${fake.url} (node dist/cli.js serve), moto ${moto.url}, floor ${floor.url}\n`);
+  const servers = [fake, moto, floor];
   const rows: Row[] = [];
   try {
-    for (const operation of OPERATIONS) {
-      // Alternate which server goes first, so neither gains from a warmer machine.
-      const order = rows.length % 6 === 0 ? [fake, moto, floor] : [moto, floor, fake];
-      for (const server of order) rows.push(await measure(server, operation));
+    for (const [i, operation] of OPERATIONS.entries()) {
+      for (let round = 0; round < ROUNDS; round++) {
+        // Rotate which server goes first, so none gains from a calmer moment.
+        const order = servers.map((_, k) => servers[(k + i + round) % servers.length] as Server);
+        for (const server of order) {
+          const row = await measure(generator, server, operation, round);
+          const known = rows.find((r) => r.operation === row.operation && r.server === row.server);
+          if (known) known.runs.push(...row.runs);
+          else rows.push(row);
+        }
+      }
     }
   } finally {
-    await Promise.all([stop(fake), stop(moto), stop(floor)]);
+    await Promise.all(servers.map(stop));
   }
-  console.log('| operation | server | req/s | p50 ms | p95 ms | p99 ms | fake-kms / moto | fake-kms / floor | note |');
+  console.log('| operation | server | req/s | p50 ms | p90 ms | p99 ms | fake-kms / moto | fake-kms / floor | note |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const operation of OPERATIONS) {
-    const f = rows.find((r) => r.operation === operation.name && r.server === 'fake-kms');
-    const m = rows.find((r) => r.operation === operation.name && r.server === 'moto');
-    const h = rows.find((r) => r.operation === operation.name && r.server === 'HTTP floor');
-    const ratio = f?.rps && m?.rps ? `${(f.rps / m.rps).toFixed(1)}×` : '–';
-    const ofFloor = f?.rps && h?.rps ? `${((100 * f.rps) / h.rps).toFixed(0)} %` : '–';
-    for (const row of [f, m, h]) {
-      if (!row) continue;
-      const [r1, r2] = row === f ? [ratio, ofFloor] : ['', ''];
+    const pick = (server: Server) => rows.find((r) => r.operation === operation.name && r.server === server.name);
+    const [f, m, h] = [summary(pick(fake)), summary(pick(moto)), summary(pick(floor))];
+    const ratio = f && m ? `${(f.rps / m.rps).toFixed(1)}×` : '–';
+    const ofFloor = f && h ? `${((100 * f.rps) / h.rps).toFixed(0)} %` : '–';
+    for (const server of servers) {
+      const row = pick(server);
+      const s = summary(row);
+      const [r1, r2] = server === fake ? [ratio, ofFloor] : ['', ''];
+      const note = row?.note ?? (s?.errors ? `${s.errors} errors` : '');
       console.log(
-        `| ${row.operation} | ${row.server} | ${fmt(row.rps, 0)} | ${fmt(row.p50)} | ${fmt(row.p95)} | ${fmt(row.p99)} | ${r1} | ${r2} | ${row.note ?? ''} |`,
+        `| ${operation.name} | ${server.name} | ${fmt(s?.rps, 0)} | ${fmt(s?.p50)} | ${fmt(s?.p90)} | ${fmt(s?.p99)} | ${r1} | ${r2} | ${note} |`,
       );
     }
   }

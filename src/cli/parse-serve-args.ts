@@ -14,6 +14,7 @@ Options:
   --scenario NAME|FILE          start from a shipped scenario (e.g. example-key-store) or a scenario JSON file
   --account ID                  the account of requests signed with any other access key (default 111122223333)
   --region NAME                 the Region of requests that name none (default us-east-1)
+  --quota N                     custom key stores per account and Region (default 10, as on AWS)
   --verify-signature KEY:SECRET[:ACCOUNT]
                                 check SigV4 signatures; accept only these access keys (repeatable)
   -h, --help                    show this help
@@ -38,6 +39,7 @@ export function parseServeArgs(args: string[]): KmsServerOptions & { help?: bool
   if (values.scenario !== undefined) options.scenario = values.scenario;
   if (values.account !== undefined) options.account = values.account;
   if (values.region !== undefined) options.region = values.region;
+  if (values.quota !== undefined) options.quota = quota(values.quota);
   if (values['verify-signature'] !== undefined) options.verifySignature = values['verify-signature'].map(accessKey);
   return options;
 }
@@ -54,6 +56,7 @@ function parse(args: string[]) {
       scenario: { type: 'string' },
       account: { type: 'string' },
       region: { type: 'string' },
+      quota: { type: 'string' },
       'verify-signature': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
@@ -63,6 +66,14 @@ function parse(args: string[]) {
 function port(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 65535) throw new FakeKmsUsageError(`--port must be 0–65535, got "${value}".`);
+  return n;
+}
+
+function quota(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
+    throw new FakeKmsUsageError(`--quota must be a whole number of at least 1, got "${value}".`);
+  }
   return n;
 }
 

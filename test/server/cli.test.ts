@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startKmsServer } from '../../src/adapters/http/kms-server.js';
-import { TRUST_ANCHOR } from '../support/inputs.js';
+import { TRUST_ANCHOR, xksPublicInput } from '../support/inputs.js';
 import { finished, listeningUrl, startCli } from './cli-process.js';
 import { control, kmsRequest } from './server-support.js';
 
@@ -98,6 +98,21 @@ describe('the fake-kms bin', { timeout: 60_000 }, () => {
     const command = await finished(startCli(['serv']));
     expect(command.code).toBe(1);
     expect(command.stderr).toContain('unknown command "serv"');
+  });
+
+  it('takes --quota as the number of custom key stores per account and Region', async () => {
+    const child = startCli(['serve', '--port', '0', '--quota', '1']);
+    const done = finished(child);
+    const url = await listeningUrl(child);
+    expect((await kmsRequest(url, 'CreateCustomKeyStore', xksPublicInput())).status).toBe(200);
+    const second = await kmsRequest(url, 'CreateCustomKeyStore', xksPublicInput());
+    expect(second.status).toBe(400);
+    expect(JSON.parse(second.body).__type).toBe('LimitExceededException');
+    child.kill('SIGTERM');
+    expect((await done).code).toBe(0);
+    const bad = await finished(startCli(['serve', '--port', '0', '--quota', '0']));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--quota must be a whole number of at least 1, got "0"');
   });
 
   it('refuses a malformed --verify-signature without repeating the secret in it', async () => {

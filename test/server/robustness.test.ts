@@ -189,3 +189,13 @@ describe('many clients at once', { timeout: 30_000 }, () => {
     ).toEqual([...ids].sort());
   });
 });
+
+describe('answers', { timeout: 30_000 }, () => {
+  it('declares the length of an answer with multi-byte characters in bytes, so a client reads all of it', async () => {
+    const description = 'clé — 鍵 🔑';
+    const res = await kmsRequest(server().url, 'CreateKey', { Description: description });
+    expect(res.status).toBe(200);
+    expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.body));
+    expect(JSON.parse(res.body).KeyMetadata.Description).toBe(description);
+  });
+});

@@ -21,6 +21,12 @@ export function sendJson(response: ServerResponse, result: ControlResult): void 
   response.end(body);
 }
 
+/** The last line of defence: whatever goes wrong, the request gets a 500 and the server keeps serving. */
+export function sendInternalError(response: ServerResponse, error: unknown): void {
+  const message = `fake-kms failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
+  sendJson(response, failure(500, 'InternalError', message));
+}
+
 // The world's secret fields; KMS-shaped data (stores, journal) is already redacted by the engine.
 const SECRET_FIELDS = new Set(['password', 'secretAccessKey']);
 

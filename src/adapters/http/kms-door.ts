@@ -5,7 +5,8 @@ import { KmsError } from '../../errors/kms-error.js';
 import { handleWire, type WireResponse } from '../../protocol/handle-wire.js';
 import { CONTENT_TYPE, encodeError } from '../../protocol/json-protocol.js';
 import { contextFromRequest } from '../sdk/context.js';
-import { MAX_BODY_BYTES, readBody } from './read-body.js';
+import { sendInternalError } from './control-response.js';
+import { type BodyResult, MAX_BODY_BYTES, onBody } from './read-body.js';
 import type { ServedFake } from './served-fake.js';
 import type { SignatureChecker } from './signature-check.js';
 
@@ -17,23 +18,40 @@ const JSON_CONTENT_TYPE = /^application\/x-amz-json-1\.[01]\s*(?:;|$)/i;
  * then handed to the same protocol layer and engine as the in-process fake. Nothing reaches the engine
  * before the whole body has arrived and every check has passed, so a rejected request changes nothing.
  */
-export async function serveKmsRequest(
+export function serveKmsRequest(
   request: IncomingMessage,
   response: ServerResponse,
   served: ServedFake,
   signatures: SignatureChecker | undefined,
-): Promise<void> {
+): void {
   const contentType = request.headers['content-type'] ?? '';
   if (request.method !== 'POST' || !JSON_CONTENT_TYPE.test(contentType)) {
     // What Coral answers to a request that is not awsJson: 404 and an XML body, whatever the client wanted.
     request.resume();
-    return send(response, {
+    send(response, {
       statusCode: 404,
       headers: { 'content-type': 'application/xml' },
       body: '<UnknownOperationException/>\n',
     });
+    return;
   }
-  const body = await readBody(request);
+  // Callbacks rather than promises: this is the path every KMS request takes.
+  onBody(request, (body) => {
+    try {
+      answer(request, response, served, signatures, body);
+    } catch (error) {
+      sendInternalError(response, error);
+    }
+  });
+}
+
+function answer(
+  request: IncomingMessage,
+  response: ServerResponse,
+  served: ServedFake,
+  signatures: SignatureChecker | undefined,
+  body: BodyResult,
+): void {
   if (body.kind === 'aborted') return; // the client left; nothing to answer, nothing changed
   if (body.kind === 'too-large') {
     const error = new KmsError(
@@ -43,29 +61,54 @@ export async function serveKmsRequest(
     );
     // The rest of the body is never read, so the connection cannot be reused.
     response.shouldKeepAlive = false;
-    return send(response, errorResponse(error));
+    send(response, errorResponse(error));
+    return;
   }
-  const text = body.bytes.toString('utf8');
-  const headers = flatHeaders(request);
-  const fake = served.fake;
-  const defaults = { account: fake.engine.options.account, region: fake.engine.options.region };
-  let ctx: CallContext = contextFromRequest(headers, undefined, defaults);
+  // Node's own header object serves as is: it joins repeated headers already, and only Set-Cookie (which no KMS
+  // request reads) stays an array. The signature check alone needs every header flat.
+  const headers = request.headers as Record<string, string | undefined>;
+  const { account, region } = served.fake.engine.options;
+  const ctx: CallContext = contextFromRequest(headers, undefined, { account, region });
   if (signatures) {
-    try {
-      const key = await signatures.check({ method: 'POST', path: pathOf(request.url), headers, body: body.bytes });
-      ctx = { account: key.account ?? defaults.account, region: ctx.region };
-    } catch (error) {
-      return send(
-        response,
-        errorResponse(
-          error instanceof KmsError
-            ? error
-            : new KmsError('InvalidSignatureException', 'The request signature could not be checked.'),
-        ),
-      );
-    }
+    answerSigned(request, response, served, signatures, body.bytes, ctx).catch((error: unknown) =>
+      sendInternalError(response, error),
+    );
+    return;
   }
-  send(response, handleWire(served.fake.engine, headers['x-amz-target'], text, ctx));
+  send(response, handleWire(served.fake.engine, headers['x-amz-target'], body.bytes.toString('utf8'), ctx));
+}
+
+/** The same answer once the signature has been checked; the key's account, if it names one, is the caller's. */
+async function answerSigned(
+  request: IncomingMessage,
+  response: ServerResponse,
+  served: ServedFake,
+  signatures: SignatureChecker,
+  bytes: Buffer,
+  ctx: CallContext,
+): Promise<void> {
+  let caller = ctx;
+  try {
+    const key = await signatures.check({
+      method: 'POST',
+      path: pathOf(request.url),
+      headers: flatHeaders(request),
+      body: bytes,
+    });
+    // A checked key acts as its own account or the server's, never as the one a FAKE… key id would name.
+    caller = { account: key.account ?? served.fake.engine.options.account, region: ctx.region };
+  } catch (error) {
+    return send(
+      response,
+      errorResponse(
+        error instanceof KmsError
+          ? error
+          : new KmsError('InvalidSignatureException', 'The request signature could not be checked.'),
+      ),
+    );
+  }
+  const target = (request.headers as Record<string, string | undefined>)['x-amz-target'];
+  send(response, handleWire(served.fake.engine, target, bytes.toString('utf8'), caller));
 }
 
 /** A request refused before the engine sees it; its request id is not drawn from the seed, so seeded ids stay the same. */
@@ -79,9 +122,9 @@ function errorResponse(error: KmsError): WireResponse {
 
 function send(response: ServerResponse, wire: WireResponse): void {
   if (response.destroyed || response.headersSent) return;
-  const body = Buffer.from(wire.body, 'utf8');
-  response.writeHead(wire.statusCode, { ...wire.headers, 'content-length': String(body.byteLength) });
-  response.end(body);
+  // Ended with a string, Node writes the head and the body in one piece (one write, no Buffer copy of the body).
+  response.writeHead(wire.statusCode, { ...wire.headers, 'content-length': String(Buffer.byteLength(wire.body)) });
+  response.end(wire.body);
 }
 
 /** Node joins repeated headers with ", " except a few; KMS requests carry none that repeat. */

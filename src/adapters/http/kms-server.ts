@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { KmsFake, KmsFakeOptions } from '../../fake.js';
 import { CONTROL_PREFIX, serveControlRequest } from './control-api.js';
-import { failure, sendJson } from './control-response.js';
+import { sendInternalError } from './control-response.js';
 import { serveKmsRequest } from './kms-door.js';
 import { ServedFake } from './served-fake.js';
 import type { AccessKey, SignatureChecker } from './signature-check.js';
@@ -98,18 +98,16 @@ export async function startKmsServer(options: KmsServerOptions = {}): Promise<Km
 
 function handle(req: IncomingMessage, res: ServerResponse, served: ServedFake, signatures?: SignatureChecker): void {
   const isControl = req.url === CONTROL_PREFIX || req.url?.startsWith(`${CONTROL_PREFIX}/`) === true;
-  const work = isControl ? serveControlRequest(req, res, served) : serveKmsRequest(req, res, served, signatures);
-  // Last line of defence: whatever goes wrong, this request gets a 500 and the server keeps serving.
-  work.catch((error: unknown) => {
-    sendJson(
-      res,
-      failure(
-        500,
-        'InternalError',
-        `fake-kms failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
-      ),
-    );
-  });
+  if (isControl) {
+    serveControlRequest(req, res, served).catch((error: unknown) => sendInternalError(res, error));
+    return;
+  }
+  // The KMS door answers through callbacks (no promise per request) and catches what goes wrong in them itself.
+  try {
+    serveKmsRequest(req, res, served, signatures);
+  } catch (error) {
+    sendInternalError(res, error);
+  }
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
