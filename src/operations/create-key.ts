@@ -103,6 +103,5 @@ export function createKey(engine: Engine, ctx: CallContext, input: Input): Outpu
   if (store?.cloudHsm) key.cloudHsmClusterId = store.cloudHsm.clusterId;
   if (xksKeyId !== undefined) key.xksKeyId = xksKeyId;
   engine.keys.add(key);
-  engine.keys.vault.create(key.id);
   return { KeyMetadata: keyMetadata(engine, key) };
 }
