@@ -2,7 +2,7 @@ import { FakeKmsUsageError } from '../../errors/kms-error.js';
 import type { StoreRecord, StoreSeed } from '../types.js';
 import type { KeyRegistry } from './key-registry.js';
 import type { KeyOrigin, KeyRecord, KeySeed } from './key-types.js';
-import { partitionOf } from './partition.js';
+import { keyArnOf } from './partition.js';
 
 interface KeySeedDefaults {
   account: string;
@@ -72,7 +72,7 @@ export function seedToKeyRecord(seed: KeySeed, d: KeySeedDefaults): KeyRecord {
   const creationDate = toEpochMs(seed.CreationDate, d.now, 'CreationDate', fail);
   const key: KeyRecord = {
     id,
-    arn: `arn:${partitionOf(region)}:kms:${region}:${account}:key/${id}`,
+    arn: keyArnOf(account, region, id),
     account,
     region,
     seq: d.seq,
@@ -80,8 +80,8 @@ export function seedToKeyRecord(seed: KeySeed, d: KeySeedDefaults): KeyRecord {
     description: seed.Description ?? '',
     origin,
     enabled: state !== 'Disabled',
-    tags: new Map((seed.Tags ?? []).map((t) => [t.TagKey, t.TagValue])),
   };
+  if (seed.Tags?.length) key.tags = new Map(seed.Tags.map((t) => [t.TagKey, t.TagValue]));
   if (store) key.storeId = store.id;
   if (store?.cloudHsm) key.cloudHsmClusterId = store.cloudHsm.clusterId;
   if (seed.XksKeyId !== undefined) key.xksKeyId = seed.XksKeyId;
@@ -110,7 +110,7 @@ export function keyRecordToSeed(key: KeyRecord, aliases: readonly string[]): Key
   if (key.description) seed.Description = key.description;
   if (key.deletionDate !== undefined) seed.DeletionDate = new Date(key.deletionDate).toISOString();
   if (aliases.length) seed.Aliases = [...aliases];
-  if (key.tags.size) seed.Tags = [...key.tags].map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
+  if (key.tags?.size) seed.Tags = [...key.tags].map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
   return seed;
 }
 
