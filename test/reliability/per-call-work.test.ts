@@ -193,3 +193,26 @@ describe(`a key call on a fake of ${KEYS.toLocaleString('en-US')} KMS keys reads
     expect(touched.size).toBe(10);
   });
 });
+
+describe('a CloudHSM store call on a world of 2,000 described clusters reads only the clusters it is about', () => {
+  it('Create and Update find related clusters through the lineage index, not by reading every description', async () => {
+    // Clusters i and i + 1,000 share a backup lineage: each has one related cluster.
+    const ids = Array.from({ length: 2_000 }, () => clusterId());
+    const fake = createKmsFake({
+      clusters: ids.map((id, i) => ({ clusterId: id, backupLineage: `lineage-${i % 1_000}` })),
+      timing: 'immediate',
+    });
+    const touched = new Set<unknown>();
+    const specs = (fake.world as unknown as { clusters: { all(): { clusterId: string }[] } }).clusters.all();
+    const mine = new Set([ids[5], ids[1_005]]);
+    for (const spec of specs) if (!mine.has(spec.clusterId)) watch(spec, Object.keys(spec), touched);
+    const kms = fake.client();
+    const { CustomKeyStoreId } = await kms.send(
+      new CreateCustomKeyStoreCommand(cloudHsmInput({ CloudHsmClusterId: ids[5] })),
+    );
+    await kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId, CloudHsmClusterId: ids[1_005] }));
+    await kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput()));
+    expect(fake.stores().map((s) => s.CloudHsmClusterId)).toContain(ids[1_005]);
+    expect(touched.size).toBe(0);
+  });
+});
