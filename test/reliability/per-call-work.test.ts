@@ -21,7 +21,10 @@ import {
 } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
 import { createKmsFake, type KmsFake } from '../../src/index.js';
+import { kmsMatchers } from '../../src/testing/vitest.js';
 import { cloudHsmInput, clusterId, xksPublicInput } from '../support/inputs.js';
+
+expect.extend(kmsMatchers);
 
 const STORES = 2_000;
 const WATCHED = ['name', 'seq', 'state', 'account', 'region', 'cloudHsm', 'xks', 'pending'] as const;
@@ -79,6 +82,15 @@ describe(`a call on a fake of ${STORES.toLocaleString('en-US')} stores reads onl
     await kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: spared, NewCustomKeyStoreName: 'renamed' }));
     fake.setState(spared, 'DISCONNECTED');
     await kms.send(new DeleteCustomKeyStoreCommand({ CustomKeyStoreId: spared }));
+    expect(touched.size).toBe(0);
+  });
+
+  it('the store matchers read only the store they name, by id or by name', () => {
+    const { fake, touched, spared } = watchedFake();
+    expect(fake).toHaveStoreState(spared, 'DISCONNECTED');
+    expect(fake).toHaveStoreName(spared, `hsm-${STORES / 2 + 1}`);
+    expect(fake).toHaveStoreState(`hsm-${STORES / 2 + 1}`, 'DISCONNECTED');
+    expect(fake).toHaveStoreErrorCode(spared, undefined);
     expect(touched.size).toBe(0);
   });
 
@@ -159,6 +171,13 @@ describe(`a key call on a fake of ${KEYS.toLocaleString('en-US')} KMS keys reads
     await kms.send(new DisableKeyCommand({ KeyId: spared }));
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: spared, PendingWindowInDays: 7 }));
     await kms.send(new DescribeKeyCommand({ KeyId: spared }));
+    expect(touched.size).toBe(0);
+  });
+
+  it('toHaveKeyState reads only the key it names, by id or by alias', () => {
+    const { fake, touched, spared } = watchedKeys();
+    expect(fake).toHaveKeyState(spared, 'Enabled');
+    expect(fake).toHaveKeyState(`alias/key-${KEYS / 2 + 1}`, 'Enabled');
     expect(touched.size).toBe(0);
   });
 
