@@ -111,7 +111,7 @@ export class Engine {
       this.transitions.settleDue();
       this.keys.purgeDue(this.clock());
       const output = handler(this, ctx, input as Record<string, unknown>);
-      entry.output = redactSecrets(output);
+      this.journal.recordOutput(entry, output);
       return output;
     } catch (error) {
       if (error instanceof KmsError) {

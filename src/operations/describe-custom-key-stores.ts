@@ -2,7 +2,6 @@
 import type { Engine } from '../engine/engine.js';
 import type { CallContext, StoreRecord } from '../engine/types.js';
 import { KmsError } from '../errors/kms-error.js';
-import { WireDate } from '../protocol/json-protocol.js';
 import { type Input, notFoundById, type Output, str } from './common.js';
 import { markerAfter, positionAfterMarker } from './page-markers.js';
 
@@ -60,7 +59,7 @@ export function describeEntry(store: StoreRecord): Output {
   }
   entry.ConnectionState = store.state;
   if (store.state === 'FAILED' && store.errorCode) entry.ConnectionErrorCode = store.errorCode;
-  entry.CreationDate = new WireDate(store.creationDate);
+  entry.CreationDate = new Date(store.creationDate);
   entry.CustomKeyStoreType = store.type;
   if (store.xks) {
     const x = store.xks;
