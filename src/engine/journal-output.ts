@@ -60,7 +60,8 @@ function reaches(shapeName: string, secretMembers: ReadonlySet<string>, seen: Se
   seen.add(shapeName);
   const shape = KMS_SHAPES[shapeName];
   if (shape === undefined) return true;
-  if (shape.sensitive) return true;
+  // Member names, not the model's `sensitive` flags: Describe's XKS AccessKeyId is sensitive to the model yet
+  // shown by KMS, and the journal redacts exactly the members it names.
   for (const [member, memberShape] of Object.entries(shape.members ?? {})) {
     if (secretMembers.has(member) || reaches(memberShape, secretMembers, seen)) return true;
   }

@@ -85,6 +85,17 @@ export function encodeOutput(output: Record<string, unknown>): string {
   return JSON.stringify(output);
 }
 
+/** One member value as awsJson1_1 text: strings escaped, timestamps as epoch seconds, structures recursively. */
+export function encodeValue(value: unknown): string {
+  if (value instanceof Date) return String(value.getTime() / 1000);
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    datesToSeconds(copy);
+    return JSON.stringify(copy);
+  }
+  return JSON.stringify(value);
+}
+
 function datesToSeconds(value: unknown): void {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
