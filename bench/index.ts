@@ -7,11 +7,13 @@
  *   npm run bench               # a few minutes
  *   npm run bench -- --quick    # fewer rounds, smaller sizes
  *   npm run bench -- --only=per-call,scale
+ *   npm run bench -- --only=keys,memory
  *
  * A section is a function from options to rows; add one to SECTIONS to add rows to the table.
  */
 import { cpus, loadavg } from 'node:os';
 import { coldStart } from './cold-start.js';
+import { keys } from './keys.js';
 import type { Row } from './lib/stats.js';
 import { markdownTable } from './lib/table.js';
 import { memory } from './memory.js';
@@ -26,6 +28,7 @@ export type Section = (options: BenchOptions) => Promise<Row[]>;
 const SECTIONS: [name: string, section: Section][] = [
   ['per-call', perCall],
   ['scale', scale],
+  ['keys', keys],
   ['memory', memory],
   ['cold-start', coldStart],
   ['suite', suiteOverhead],

@@ -47,7 +47,25 @@ async function growthBeyondLimit(limit: number, more: number): Promise<number> {
   return after - before;
 }
 
-const out: Record<string, number[]> = { perStore: [], perEntry3: [], perEntry100: [], bounded: [] };
+/** Heap per key of a fake holding 10,000 keys, made by `make` (the seeds it reads are allocated before). */
+function perKey(make: () => unknown): number {
+  const before = heap();
+  const fake = make();
+  const after = heap();
+  void fake;
+  return (after - before) / 10_000;
+}
+const kmsKeySeeds = Array.from({ length: 10_000 }, () => ({}));
+const storeOfKeys: StoreSeed[] = [{ ...(seeds[0] as StoreSeed), ConnectionState: 'CONNECTED', KeyCount: 10_000 }];
+
+const out: Record<string, number[]> = {
+  perStore: [],
+  perKmsKey: [],
+  perHsmKey: [],
+  perEntry3: [],
+  perEntry100: [],
+  bounded: [],
+};
 for (let round = 0; round < rounds; round++) {
   const before = heap();
   let fake = createKmsFake({ stores: seeds, quota: seeds.length });
@@ -55,6 +73,8 @@ for (let round = 0; round < rounds; round++) {
   out.perStore?.push((after - before) / seeds.length);
   fake = createKmsFake();
   void fake;
+  out.perKmsKey?.push(perKey(() => createKmsFake({ keys: kmsKeySeeds })));
+  out.perHsmKey?.push(perKey(() => createKmsFake({ stores: storeOfKeys })));
   out.perEntry3?.push((await describeCalls(3, 10_000, Number.POSITIVE_INFINITY)) / 10_000);
   out.perEntry100?.push((await describeCalls(100, 2_000, Number.POSITIVE_INFINITY)) / 2_000);
   // The default limit of 10,000 entries: calls 10,001 to 50,000 add nothing to the heap.

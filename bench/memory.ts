@@ -1,4 +1,4 @@
-/** Target 4 of issue 13: heap per 10,000 stores, the journal's cost per entry, and its bound. */
+/** Target 4 of issue 13: heap per 10,000 stores and per 10,000 keys, the journal's cost per entry, and its bound. */
 import { spawnSync } from 'node:child_process';
 import { fmt, median, type Row, row } from './lib/stats.js';
 import type { BenchOptions } from './options.js';
@@ -23,6 +23,23 @@ export async function memory(options: BenchOptions): Promise<Row[]> {
         target: 'report',
       },
       (m.perStore ?? []).map((b) => (b * 10_000) / 1024 / 1024),
+    ),
+    ...(
+      [
+        ['perKmsKey', 'heap per 10,000 KMS keys (AWS_KMS, seeded with the keys option)'],
+        ['perHsmKey', 'heap per 10,000 KMS keys in a CloudHSM store (seeded with KeyCount)'],
+      ] as const
+    ).map(([field, figure]) =>
+      row(
+        {
+          id: '4a',
+          figure,
+          how: `heapUsed after gc, own process; ${fmt(median(m[field] ?? []))} bytes per key (material is made on first use)`,
+          unit: 'MB',
+          target: 'report',
+        },
+        (m[field] ?? []).map((b) => (b * 10_000) / 1024 / 1024),
+      ),
     ),
     row(
       {

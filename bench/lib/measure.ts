@@ -26,6 +26,14 @@ export async function perRunCpuUs(times: number, fn: () => Promise<unknown> | un
   return (used.user + used.system) / times;
 }
 
+/** CPU time of this process spent in `fn` (user + system, GC threads included), in milliseconds. */
+export async function cpuMs(fn: () => Promise<unknown> | unknown): Promise<number> {
+  const start = process.cpuUsage();
+  await fn();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 export interface Side {
   name: string;
   /** One batch: returns microseconds per operation. */

@@ -168,7 +168,6 @@ export class Engine {
       store: (id) => this.registry.findById(id),
     });
     this.keys.add(key);
-    this.keys.vault.create(key.id);
     for (const name of seed.Aliases ?? []) {
       this.keys.addAlias({
         name,

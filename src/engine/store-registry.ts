@@ -86,6 +86,15 @@ export class StoreRegistry {
     return this.scopeOf(ctx, false)?.byName.get(name) ?? NONE;
   }
 
+  /** Stores with this name in any account or Region: one name-index lookup per account and Region, for tests. */
+  namedAnywhere(name: string): StoreRecord[] {
+    const found: StoreRecord[] = [];
+    for (const regions of this.scopes.values()) {
+      for (const scope of regions.values()) found.push(...scope.byName.get(name));
+    }
+    return found.sort((a, b) => a.seq - b.seq);
+  }
+
   /** CloudHSM stores of the account and Region on this cluster. */
   onCluster(ctx: CallContext, clusterId: string): ReadonlySet<StoreRecord> {
     return this.scopeOf(ctx, false)?.byCluster.get(clusterId) ?? NONE;

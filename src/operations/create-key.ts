@@ -97,12 +97,11 @@ export function createKey(engine: Engine, ctx: CallContext, input: Input): Outpu
     description: str(input, 'Description') ?? '',
     origin: origin as KeyOrigin,
     enabled: true,
-    tags,
   };
+  if (tags.size) key.tags = tags;
   if (store) key.storeId = store.id;
   if (store?.cloudHsm) key.cloudHsmClusterId = store.cloudHsm.clusterId;
   if (xksKeyId !== undefined) key.xksKeyId = xksKeyId;
   engine.keys.add(key);
-  engine.keys.vault.create(key.id);
   return { KeyMetadata: keyMetadata(engine, key) };
 }

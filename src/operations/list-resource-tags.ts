@@ -8,7 +8,7 @@ import { resolveKey } from './keys/resolve-key.js';
 /** Tags in the order they were first set; works in any key state. */
 export function listResourceTags(engine: Engine, ctx: CallContext, input: Input): Output {
   const key = resolveKey(engine, ctx, str(input, 'KeyId') as string, { aliases: false });
-  const tags = [...key.tags].map(([TagKey, TagValue], i) => ({ seq: i + 1, TagKey, TagValue }));
+  const tags = [...(key.tags ?? [])].map(([TagKey, TagValue], i) => ({ seq: i + 1, TagKey, TagValue }));
   const { items, paging } = pageOf(engine, ctx, input, `ListResourceTags ${key.id}`, (after, limit) => {
     const rest = tags.filter((t) => t.seq > after);
     return { items: rest.slice(0, limit), truncated: rest.length > limit };

@@ -8,6 +8,8 @@ import { tagsFrom } from './keys/tags.js';
 /** A tag key that exists gets the new value. */
 export function tagResource(engine: Engine, ctx: CallContext, input: Input): Output {
   const key = changeableKey(engine, ctx, str(input, 'KeyId') as string);
-  for (const [k, v] of tagsFrom(input.Tags)) key.tags.set(k, v);
+  const tags = tagsFrom(input.Tags);
+  key.tags ??= new Map();
+  for (const [k, v] of tags) key.tags.set(k, v);
   return {};
 }

@@ -7,6 +7,6 @@ import { changeableKey } from './keys/managed-key.js';
 /** Tag keys the key does not have are ignored, as on AWS. */
 export function untagResource(engine: Engine, ctx: CallContext, input: Input): Output {
   const key = changeableKey(engine, ctx, str(input, 'KeyId') as string);
-  for (const tagKey of (input.TagKeys as string[] | undefined) ?? []) key.tags.delete(tagKey);
+  for (const tagKey of (input.TagKeys as string[] | undefined) ?? []) key.tags?.delete(tagKey);
   return {};
 }

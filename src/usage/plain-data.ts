@@ -41,3 +41,22 @@ export function checkPlainData(value: unknown, path: string, issues: SpecIssues)
   }
   return issues.list.length === before;
 }
+
+/**
+ * A deep copy of data that passed {@link checkPlainData}, for options and scenarios the fake keeps: changing
+ * the caller's objects later changes nothing. Unlike `structuredClone` it shares strings (they are immutable),
+ * so 10,000 seeded stores do not each keep their own copy of the same trust anchor PEM. Dates are copied;
+ * anything that is not a plain object or array goes through `structuredClone` as before.
+ *
+ * @example
+ * const kept = copyPlainData(options.stores);
+ */
+export function copyPlainData<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyPlainData) as T;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return structuredClone(value);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = copyPlainData((value as Record<string, unknown>)[key]);
+  return copy as T;
+}

@@ -66,7 +66,11 @@ export class FakeWorld implements BackingWorld {
       proxies: (spec.proxies ?? []).map((p) => ({ ...p })),
       services: spec.vpcEndpointServices ?? [],
     });
-    this.clusters = new EntityTable(seed.clusters, (c) => c.clusterId);
+    this.clusters = new EntityTable(
+      seed.clusters,
+      (c) => c.clusterId,
+      (c) => c.backupLineage,
+    );
     this.proxies = new EntityTable(seed.proxies, (p) => p.uriEndpoint);
     this.services = new EntityTable(seed.services, (s) => s.serviceName);
     this.defaultRegion = spec.region ?? 'us-east-1';
@@ -125,8 +129,9 @@ export class FakeWorld implements BackingWorld {
   relatedClusterIds(_ctx: CallContext, clusterId: string): Iterable<string> {
     const lineage = this.lineageOf(clusterId);
     const ids = new Set([clusterId, lineage]);
-    // Described clusters only: an undescribed cluster's lineage is its own id, already in the set.
-    for (const cluster of this.clusters.all()) if (cluster.backupLineage === lineage) ids.add(cluster.clusterId);
+    // Described clusters that name the lineage, from the table's index (an undescribed cluster's lineage is
+    // its own id, already in the set).
+    for (const id of this.clusters.inGroup(lineage)) ids.add(id);
     return ids;
   }
 

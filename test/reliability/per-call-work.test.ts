@@ -1,18 +1,30 @@
 /**
  * A regression guard for issue 13 that does not depend on the machine: instead of timing calls, it counts
- * which stores a call reads. Every store but the one a call names gets watching accessors; a call that
- * scans, sorts or filters the stores touches them all, an indexed one touches none.
+ * which stores (and KMS keys, and aliases) a call reads. Every record but the one a call names gets watching
+ * accessors; a call that scans, sorts or filters them touches them all, an indexed one touches none.
  */
 import {
   ConnectCustomKeyStoreCommand,
+  CreateAliasCommand,
   CreateCustomKeyStoreCommand,
+  CreateKeyCommand,
+  DecryptCommand,
   DeleteCustomKeyStoreCommand,
   DescribeCustomKeyStoresCommand,
+  DescribeKeyCommand,
+  DisableKeyCommand,
+  EncryptCommand,
+  ListAliasesCommand,
+  ListKeysCommand,
+  ScheduleKeyDeletionCommand,
   UpdateCustomKeyStoreCommand,
 } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
 import { createKmsFake, type KmsFake } from '../../src/index.js';
+import { kmsMatchers } from '../../src/testing/vitest.js';
 import { cloudHsmInput, clusterId, xksPublicInput } from '../support/inputs.js';
+
+expect.extend(kmsMatchers);
 
 const STORES = 2_000;
 const WATCHED = ['name', 'seq', 'state', 'account', 'region', 'cloudHsm', 'xks', 'pending'] as const;
@@ -38,24 +50,26 @@ function watchedFake(): { fake: KmsFake; touched: Set<unknown>; spared: string }
   const touched = new Set<unknown>();
   const records = fake.engine.registry.all();
   const spared = records[STORES / 2 + 1]?.id as string;
-  for (const record of records) {
-    if (record.id === spared) continue;
-    for (const field of WATCHED) {
-      let value = (record as unknown as Record<string, unknown>)[field];
-      Object.defineProperty(record, field, {
-        enumerable: true,
-        configurable: true,
-        get: () => {
-          touched.add(record);
-          return value;
-        },
-        set: (next) => {
-          value = next;
-        },
-      });
-    }
-  }
+  for (const record of records) if (record.id !== spared) watch(record, WATCHED, touched);
   return { fake, touched, spared };
+}
+
+/** Make every read of `fields` of `record` add the record to `touched`. */
+function watch(record: object, fields: readonly string[], touched: Set<unknown>): void {
+  for (const field of fields) {
+    let value = (record as Record<string, unknown>)[field];
+    Object.defineProperty(record, field, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        touched.add(record);
+        return value;
+      },
+      set: (next) => {
+        value = next;
+      },
+    });
+  }
 }
 
 describe(`a call on a fake of ${STORES.toLocaleString('en-US')} stores reads only the stores it is about`, () => {
@@ -68,6 +82,15 @@ describe(`a call on a fake of ${STORES.toLocaleString('en-US')} stores reads onl
     await kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: spared, NewCustomKeyStoreName: 'renamed' }));
     fake.setState(spared, 'DISCONNECTED');
     await kms.send(new DeleteCustomKeyStoreCommand({ CustomKeyStoreId: spared }));
+    expect(touched.size).toBe(0);
+  });
+
+  it('the store matchers read only the store they name, by id or by name', () => {
+    const { fake, touched, spared } = watchedFake();
+    expect(fake).toHaveStoreState(spared, 'DISCONNECTED');
+    expect(fake).toHaveStoreName(spared, `hsm-${STORES / 2 + 1}`);
+    expect(fake).toHaveStoreState(`hsm-${STORES / 2 + 1}`, 'DISCONNECTED');
+    expect(fake).toHaveStoreErrorCode(spared, undefined);
     expect(touched.size).toBe(0);
   });
 
@@ -94,5 +117,121 @@ describe(`a call on a fake of ${STORES.toLocaleString('en-US')} stores reads onl
     const first = await kms.send(new DescribeCustomKeyStoresCommand({ Limit: 7 }));
     expect(first.CustomKeyStores).toHaveLength(7);
     expect(touched.size).toBe(7);
+  });
+});
+
+const KEYS = 2_000;
+const KEY_FIELDS = ['id', 'arn', 'account', 'region', 'seq', 'creationDate', 'description', 'origin', 'storeId'];
+KEY_FIELDS.push('cloudHsmClusterId', 'enabled', 'deletionDate', 'tags');
+const ALIAS_FIELDS = ['name', 'arn', 'account', 'region', 'targetKeyId', 'seq', 'creationDate', 'lastUpdatedDate'];
+
+/**
+ * A fake of 2,000 KMS keys, half of them in a CONNECTED CloudHSM store, one in ten pending deletion, each with
+ * an alias, whose keys and aliases record who read them, except the key `spared` and its alias.
+ */
+function watchedKeys(): { fake: KmsFake; touched: Set<unknown>; spared: string; storeId: string } {
+  const storeId = 'cks-0123456789abcdef0';
+  const fake = createKmsFake({
+    stores: [
+      {
+        CustomKeyStoreId: storeId,
+        CustomKeyStoreName: 'hsm',
+        CloudHsmClusterId: clusterId(),
+        ConnectionState: 'CONNECTED',
+      },
+    ],
+    keys: Array.from({ length: KEYS }, (_, i) => ({
+      Aliases: [`alias/key-${i}`],
+      ...(i % 2 ? { CustomKeyStoreId: storeId } : {}),
+      // Keys waiting for deletion are checked on every call only once one is due.
+      ...(i % 10 === 0 ? { KeyState: 'PendingDeletion' as const } : {}),
+    })),
+    timing: 'immediate',
+  });
+  const touched = new Set<unknown>();
+  const keys = fake.engine.keys.all();
+  const spared = keys[KEYS / 2 + 1]?.id as string;
+  for (const key of keys) {
+    if (key.id === spared) continue;
+    for (const alias of fake.engine.keys.aliasesOf(key.id)) watch(alias, ALIAS_FIELDS, touched);
+    watch(key, KEY_FIELDS, touched);
+  }
+  return { fake, touched, spared, storeId };
+}
+
+describe(`a key call on a fake of ${KEYS.toLocaleString('en-US')} KMS keys reads only the keys it is about`, () => {
+  it('DescribeKey (by id, ARN and alias), Encrypt, Decrypt, DisableKey and ScheduleKeyDeletion read no other key', async () => {
+    const { fake, touched, spared } = watchedKeys();
+    const kms = fake.client();
+    const { KeyMetadata } = await kms.send(new DescribeKeyCommand({ KeyId: spared }));
+    await kms.send(new DescribeKeyCommand({ KeyId: KeyMetadata?.Arn }));
+    await kms.send(new DescribeKeyCommand({ KeyId: `alias/key-${KEYS / 2 + 1}` }));
+    const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: spared, Plaintext: Buffer.from('hi') }));
+    await kms.send(new DecryptCommand({ CiphertextBlob }));
+    await kms.send(new DisableKeyCommand({ KeyId: spared }));
+    await kms.send(new ScheduleKeyDeletionCommand({ KeyId: spared, PendingWindowInDays: 7 }));
+    await kms.send(new DescribeKeyCommand({ KeyId: spared }));
+    expect(touched.size).toBe(0);
+  });
+
+  it('toHaveKeyState reads only the key it names, by id or by alias', () => {
+    const { fake, touched, spared } = watchedKeys();
+    expect(fake).toHaveKeyState(spared, 'Enabled');
+    expect(fake).toHaveKeyState(`alias/key-${KEYS / 2 + 1}`, 'Enabled');
+    expect(touched.size).toBe(0);
+  });
+
+  it('CreateKey, in the default key store and in a CloudHSM store, and CreateAlias read no other key', async () => {
+    const { fake, touched, storeId } = watchedKeys();
+    const kms = fake.client();
+    await kms.send(new CreateKeyCommand({}));
+    const { KeyMetadata } = await kms.send(new CreateKeyCommand({ CustomKeyStoreId: storeId, Origin: 'AWS_CLOUDHSM' }));
+    await kms.send(new CreateAliasCommand({ AliasName: 'alias/fresh', TargetKeyId: KeyMetadata?.KeyId }));
+    expect(touched.size).toBe(0);
+  });
+
+  it('a ListKeys or ListAliases page reads only the keys or aliases it returns, wherever the marker points', async () => {
+    const { fake, touched } = watchedKeys();
+    const kms = fake.client();
+    let marker: string | undefined;
+    for (let page = 0; page < 2; page++) {
+      marker = (await kms.send(new ListKeysCommand({ Limit: 997, Marker: marker }))).NextMarker;
+    }
+    touched.clear();
+    const last = await kms.send(new ListKeysCommand({ Limit: 7, Marker: marker }));
+    expect(last.Keys).toHaveLength(KEYS - 2 * 997);
+    expect(touched.size).toBe(KEYS - 2 * 997);
+    touched.clear();
+    const first = await kms.send(new ListKeysCommand({ Limit: 7 }));
+    expect(first.Keys).toHaveLength(7);
+    expect(touched.size).toBe(7);
+    touched.clear();
+    const aliases = await kms.send(new ListAliasesCommand({ Limit: 5 }));
+    const next = await kms.send(new ListAliasesCommand({ Limit: 5, Marker: aliases.NextMarker }));
+    expect(next.Aliases).toHaveLength(5);
+    expect(touched.size).toBe(10);
+  });
+});
+
+describe('a CloudHSM store call on a world of 2,000 described clusters reads only the clusters it is about', () => {
+  it('Create and Update find related clusters through the lineage index, not by reading every description', async () => {
+    // Clusters i and i + 1,000 share a backup lineage: each has one related cluster.
+    const ids = Array.from({ length: 2_000 }, () => clusterId());
+    const fake = createKmsFake({
+      clusters: ids.map((id, i) => ({ clusterId: id, backupLineage: `lineage-${i % 1_000}` })),
+      timing: 'immediate',
+    });
+    const touched = new Set<unknown>();
+    const specs = (fake.world as unknown as { clusters: { all(): { clusterId: string }[] } }).clusters.all();
+    const mine = new Set([ids[5], ids[1_005]]);
+    for (const spec of specs) if (!mine.has(spec.clusterId)) watch(spec, Object.keys(spec), touched);
+    const kms = fake.client();
+    const { CustomKeyStoreId } = await kms.send(
+      new CreateCustomKeyStoreCommand(cloudHsmInput({ CloudHsmClusterId: ids[5] })),
+    );
+    await kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId, CloudHsmClusterId: ids[1_005] }));
+    await kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput()));
+    expect(fake.stores().map((s) => s.CloudHsmClusterId)).toContain(ids[1_005]);
+    expect(touched.size).toBe(0);
   });
 });

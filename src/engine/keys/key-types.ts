@@ -31,8 +31,8 @@ export interface KeyRecord {
   /** Set while the key is pending deletion: when it is deleted (epoch ms). */
   deletionDate?: number;
   pendingWindowInDays?: number;
-  /** Tag keys to values, in the order they were first set. */
-  tags: Map<string, string>;
+  /** Tag keys to values, in the order they were first set; absent until the key has a tag (saves ~180 bytes a key). */
+  tags?: Map<string, string>;
 }
 
 /** An alias as the engine holds it. */

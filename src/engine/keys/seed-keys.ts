@@ -2,7 +2,7 @@ import { FakeKmsUsageError } from '../../errors/kms-error.js';
 import type { StoreRecord, StoreSeed } from '../types.js';
 import type { KeyRegistry } from './key-registry.js';
 import type { KeyOrigin, KeyRecord, KeySeed } from './key-types.js';
-import { partitionOf } from './partition.js';
+import { keyArnOf } from './partition.js';
 
 interface KeySeedDefaults {
   account: string;
@@ -18,18 +18,22 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const XKS_KEY_ID = /^[a-zA-Z0-9-_.]{1,128}$/;
 const ALIAS_NAME = /^alias\/[a-zA-Z0-9/_-]{1,250}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
+const SEEDABLE_STATES = new Set(['Enabled', 'Disabled', 'PendingDeletion']);
 
-/** The keys a store seed's `KeyCount` stands for: real keys, Enabled, in the store. */
-export function keysOfStoreSeed(seed: StoreSeed, store: StoreRecord): KeySeed[] {
+/**
+ * The keys a store seed's `KeyCount` stands for: real keys, Enabled, in the store. One seed at a time, so a
+ * `KeyCount` of 100,000 never holds 100,000 throw-away seeds at once.
+ */
+export function* keysOfStoreSeed(seed: StoreSeed, store: StoreRecord): Generator<KeySeed> {
   const count = seed.KeyCount ?? 0;
   if (!Number.isInteger(count) || count < 0) {
     throw new FakeKmsUsageError(`Cannot seed custom key store "${store.id}": KeyCount must be a whole number.`);
   }
-  return Array.from({ length: count }, (_, i) => {
+  for (let i = 0; i < count; i++) {
     const key: KeySeed = { CustomKeyStoreId: store.id, CreationDate: store.creationDate };
     if (store.type === 'EXTERNAL_KEY_STORE') key.XksKeyId = `seeded-external-key-${i + 1}`;
-    return key;
-  });
+    yield key;
+  }
 }
 
 /** Turn a key seed into an engine record, refusing seeds that contradict themselves or their store. */
@@ -55,7 +59,10 @@ export function seedToKeyRecord(seed: KeySeed, d: KeySeedDefaults): KeyRecord {
   }
   const id = seed.KeyId ?? d.newId();
   if (!UUID.test(id)) fail('KeyId must be a lowercase UUID such as 1234abcd-12ab-34cd-56ef-1234567890ab.');
-  if (d.keys.hasId(id)) fail('a key with this id already exists. Give each seeded key its own id.');
+  // A new id is unique already; only a given one can clash.
+  if (seed.KeyId !== undefined && d.keys.hasId(id)) {
+    fail('a key with this id already exists. Give each seeded key its own id.');
+  }
   const account = seed.Account ?? store?.account ?? d.account;
   const region = seed.Region ?? store?.region ?? d.region;
   if (store && (store.account !== account || store.region !== region)) {
@@ -66,13 +73,13 @@ export function seedToKeyRecord(seed: KeySeed, d: KeySeedDefaults): KeyRecord {
     if (d.keys.alias({ account, region }, alias)) fail(`alias "${alias}" already exists in ${account}/${region}.`);
   }
   const state = seed.KeyState ?? 'Enabled';
-  if (!['Enabled', 'Disabled', 'PendingDeletion'].includes(state)) {
+  if (!SEEDABLE_STATES.has(state)) {
     fail(`KeyState must be Enabled, Disabled or PendingDeletion (Unavailable follows from the store), got ${state}.`);
   }
   const creationDate = toEpochMs(seed.CreationDate, d.now, 'CreationDate', fail);
   const key: KeyRecord = {
     id,
-    arn: `arn:${partitionOf(region)}:kms:${region}:${account}:key/${id}`,
+    arn: keyArnOf(account, region, id),
     account,
     region,
     seq: d.seq,
@@ -80,8 +87,8 @@ export function seedToKeyRecord(seed: KeySeed, d: KeySeedDefaults): KeyRecord {
     description: seed.Description ?? '',
     origin,
     enabled: state !== 'Disabled',
-    tags: new Map((seed.Tags ?? []).map((t) => [t.TagKey, t.TagValue])),
   };
+  if (seed.Tags?.length) key.tags = new Map(seed.Tags.map((t) => [t.TagKey, t.TagValue]));
   if (store) key.storeId = store.id;
   if (store?.cloudHsm) key.cloudHsmClusterId = store.cloudHsm.clusterId;
   if (seed.XksKeyId !== undefined) key.xksKeyId = seed.XksKeyId;
@@ -110,7 +117,7 @@ export function keyRecordToSeed(key: KeyRecord, aliases: readonly string[]): Key
   if (key.description) seed.Description = key.description;
   if (key.deletionDate !== undefined) seed.DeletionDate = new Date(key.deletionDate).toISOString();
   if (aliases.length) seed.Aliases = [...aliases];
-  if (key.tags.size) seed.Tags = [...key.tags].map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
+  if (key.tags?.size) seed.Tags = [...key.tags].map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
   return seed;
 }
 

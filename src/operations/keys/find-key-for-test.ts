@@ -18,7 +18,7 @@ export function findKeyForTest(engine: Engine, ctx: CallContext, keyIdOrAlias: s
     return resolveKey(engine, ctx, keyIdOrAlias, { aliases: true });
   } catch (error) {
     if (!isKmsError(error)) throw error;
-    const known = engine.keys.all().length;
+    const known = engine.keys.size;
     throw new FakeKmsUsageError(
       `fake-kms has no KMS key "${keyIdOrAlias}" in ${ctx.account}/${ctx.region} (${known} key(s) in the fake). Name a key by its id, key ARN, alias name or alias ARN.`,
     );

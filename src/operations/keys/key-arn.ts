@@ -1,8 +1,8 @@
-import { partitionOf } from '../../engine/keys/partition.js';
+import { keyArnOf, partitionOf } from '../../engine/keys/partition.js';
 import type { CallContext } from '../../engine/types.js';
 
 export function keyArn(ctx: CallContext, keyId: string): string {
-  return `arn:${partitionOf(ctx.region)}:kms:${ctx.region}:${ctx.account}:key/${keyId}`;
+  return keyArnOf(ctx.account, ctx.region, keyId);
 }
 
 export function aliasArn(ctx: CallContext, aliasName: string): string {

@@ -46,7 +46,7 @@ function storeMatcher(ctx: MatcherContext, received: unknown, ref: string, check
     message: () =>
       pass
         ? `Expected store "${ref}" not ${check.what}, but it does.\n${holds}`
-        : `Expected store "${ref}" ${check.what}.\n${holds}\n${describeStores(found.stores)}`,
+        : `Expected store "${ref}" ${check.what}.\n${holds}\n${describeStores(found.all())}`,
   };
 }
 

@@ -67,12 +67,19 @@ export class ClusterHandle {
   update(changes: ClusterChanges): this {
     checkChanges(changes, CLUSTER_SHAPE, 'clusterId', `fake.world.cluster("${this.clusterId}").update()`);
     const { kmsUser, ...rest } = changes;
-    const spec = this.spec();
-    assignChanges(spec, rest);
-    if (kmsUser) {
-      spec.kmsUser = { ...spec.kmsUser };
-      assignChanges(spec.kmsUser, kmsUser);
-    }
+    // Through edit(): the table indexes clusters by backup lineage, which `rest` may change.
+    this.access.table.edit(
+      this.clusterId,
+      () => ({ clusterId: this.clusterId }),
+      'test',
+      (spec) => {
+        assignChanges(spec, rest);
+        if (kmsUser) {
+          spec.kmsUser = { ...spec.kmsUser };
+          assignChanges(spec.kmsUser, kmsUser);
+        }
+      },
+    );
     return this;
   }
 
@@ -172,10 +179,6 @@ export class ClusterHandle {
       changes.trustAnchorCertificate = anchor;
     }
     return this.update(changes);
-  }
-
-  private spec(): ClusterSpec {
-    return this.access.table.ensure(this.clusterId, () => ({ clusterId: this.clusterId }), 'test');
   }
 
   private changeSubnet(subnetId: string | undefined, change: { deleted?: boolean; freeIpAddresses?: number }): this {
