@@ -4,7 +4,8 @@
  * `vitest run`, the two alternating round after round; the figure is the ratio of wall times.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { TRUST_ANCHOR } from './lib/floor.js';
 import { fmt, median, type Row, row } from './lib/stats.js';
 import type { BenchOptions } from './options.js';
 
@@ -20,7 +21,7 @@ import { beforeAll, beforeEach, expect, it } from 'vitest';
 const create = {
   CustomKeyStoreName: 'payments-hsm',
   CloudHsmClusterId: 'cluster-abcdefghijk',
-  TrustAnchorCertificate: '-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----',
+  TrustAnchorCertificate: ${JSON.stringify(TRUST_ANCHOR)},
   KeyStorePassword: 'kmsPswd-2026',
 };
 `;
@@ -74,17 +75,63 @@ beforeEach(() => {
 });
 ${TESTS(n)}`;
 
+/**
+ * The test files import fake-kms as a user's would: the built package (`npm run bench` builds it first),
+ * loaded by Node as a dependency in node_modules is (externalized), not compiled from src by Vite on
+ * every run (about 2 s of transform that no user pays, and that the stubs side does not pay either).
+ */
+/**
+ * The floor of any fake behind the real client: the same tests, the same default \`KMSClient\` pipeline
+ * (serialize, sign, retry, deserialize), but a \`requestHandler\` that returns canned responses and no fake.
+ */
+const FLOOR = (
+  n: number,
+) => `${COMMON}const body = (output: unknown) => new TextEncoder().encode(JSON.stringify(output));
+const canned: Record<string, unknown> = {
+  'TrentService.CreateCustomKeyStore': { CustomKeyStoreId: 'cks-1234567890abcdef0' },
+  'TrentService.ConnectCustomKeyStore': {},
+  'TrentService.DescribeCustomKeyStores': {
+    CustomKeyStores: [
+      {
+        CustomKeyStoreId: 'cks-1234567890abcdef0',
+        CustomKeyStoreName: 'payments-hsm',
+        CloudHsmClusterId: 'cluster-abcdefghijk',
+        TrustAnchorCertificate: create.TrustAnchorCertificate,
+        ConnectionState: 'CONNECTING',
+        CreationDate: 1767225600,
+        CustomKeyStoreType: 'AWS_CLOUDHSM',
+      },
+    ],
+  },
+};
+const requestHandler = {
+  handle: async (request: { headers: Record<string, string> }) => ({
+    response: {
+      statusCode: 200,
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'floor' },
+      body: body(canned[request.headers['x-amz-target'] ?? '']),
+    },
+  }),
+};
+void beforeEach;
+${TESTS(n, ", credentials: { accessKeyId: 'FAKEKMSFLOORACCESSKEY', secretAccessKey: 'floor' }, requestHandler")}`;
+
 const CONFIG = `import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-const src = (path: string) => fileURLToPath(new URL(\`../../src/\${path}\`, import.meta.url));
+const dist = (path: string) => fileURLToPath(new URL(\`../../dist/\${path}\`, import.meta.url));
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^fake-kms$/, replacement: src('index.ts') },
-      { find: /^fake-kms\\/vitest$/, replacement: src('testing/vitest.ts') },
+      { find: /^fake-kms$/, replacement: dist('index.js') },
+      { find: /^fake-kms\\/vitest$/, replacement: dist('vitest.js') },
     ],
   },
-  test: { include: ['*.test.ts'], environment: 'node', env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
+  test: {
+    include: ['*.test.ts'],
+    environment: 'node',
+    server: { deps: { external: [/\\/dist\\//] } },
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  },
 });
 `;
 
@@ -100,26 +147,35 @@ function vitest(file: string): number {
   return ms;
 }
 
-export async function suiteOverhead(options: BenchOptions): Promise<Row[]> {
-  const n = options.quick ? 200 : 1_000;
-  const rounds = options.quick ? 1 : 2;
+/** Write the three test files and their config to bench/.suite (also handy for profiling them by hand). */
+export function writeSuite(n: number): void {
+  if (!existsSync('dist/vitest.js')) throw new Error('bench/suite-overhead: build the package first (npm run build)');
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
   writeFileSync(`${DIR}/vitest.config.ts`, CONFIG);
   writeFileSync(`${DIR}/fake.test.ts`, FAKE(n));
   writeFileSync(`${DIR}/mock.test.ts`, MOCK(n));
   writeFileSync(`${DIR}/fast.test.ts`, FAST(n));
+  writeFileSync(`${DIR}/floor.test.ts`, FLOOR(n));
+}
+
+export async function suiteOverhead(options: BenchOptions): Promise<Row[]> {
+  const n = options.quick ? 200 : 1_000;
+  const rounds = options.quick ? 1 : 2;
+  writeSuite(n);
   try {
     vitest('mock.test.ts'); // warm-up: Vite's transform cache, the file system cache
     vitest('fake.test.ts');
     const mock: number[] = [];
     const fake: number[] = [];
     const fast: number[] = [];
+    const floor: number[] = [];
     for (let round = 0; round < rounds; round++) {
       const runs: [string, number[]][] = [
         ['mock.test.ts', mock],
         ['fake.test.ts', fake],
         ['fast.test.ts', fast],
+        ['floor.test.ts', floor],
       ];
       for (const [file, times] of round % 2 ? runs.reverse() : runs) times.push(vitest(file));
     }
@@ -143,6 +199,17 @@ export async function suiteOverhead(options: BenchOptions): Promise<Row[]> {
           target: 'report',
         },
         fast.map((t, i) => t / (mock[i] as number)),
+      ),
+      row(
+        {
+          id: '6c',
+          figure:
+            'the floor of any fake behind the real client: the same tests, the default KMSClient answered by canned responses (no fake) / aws-sdk-client-mock stubs',
+          how: `same runs, interleaved: ${fmt(median(floor) / 1000)} s (+${fmt((median(floor) - median(mock)) / n)} ms per test); the stubs replace send(), so no serializer, signer or deserializer runs`,
+          unit: '×',
+          target: 'report',
+        },
+        floor.map((t, i) => t / (mock[i] as number)),
       ),
     ];
   } finally {
