@@ -39,6 +39,8 @@ export class Attachments {
   /** How this fake is named in messages about ownership. */
   readonly name: string;
   private readonly wired = new Map<KMSClient, Wired>();
+  /** Clients built by `fake.client()` that keep their handler chains (`cacheMiddleware: true`). */
+  private readonly cachingOwn = new Set<WeakRef<KMSClient>>();
 
   constructor(
     private readonly handler: FakeRequestHandler,
@@ -83,6 +85,22 @@ export class Attachments {
   /** Record that `fake.client()` built this client: it keeps this fake and its account for life. */
   own(client: KMSClient): void {
     setOwner(client, { fake: this, name: this.name, kind: 'client', release: () => clearOwner(client, this) });
+    if (cachesHandlers(client)) this.cachingOwn.add(new WeakRef(client));
+  }
+
+  /**
+   * Called by `reset()`. With `cacheMiddleware: true` the SDK runs every call of a command on a client through
+   * one handler chain with one shared context, where the reset generation is stamped: a call started after the
+   * reset would overwrite the stamp of one still in flight from before, which would then land in the reset state.
+   * Forgetting the chains gives calls after the reset a chain, and a context, of their own.
+   */
+  forgetCachedHandlersAtReset(): void {
+    for (const client of this.wired.keys()) if (cachesHandlers(client)) forgetCachedHandlers(client);
+    for (const ref of this.cachingOwn) {
+      const client = ref.deref();
+      if (client) forgetCachedHandlers(client);
+      else this.cachingOwn.delete(ref);
+    }
   }
 
   detach(client: KMSClient): void {
@@ -198,6 +216,10 @@ function signerWith(original: unknown, identity: () => Promise<unknown>): unknow
     const signer = await (original as (...a: unknown[]) => Promise<object>)(...args);
     return Object.create(signer, { credentialProvider: { value: identity } });
   };
+}
+
+function cachesHandlers(client: KMSClient): boolean {
+  return (client.config as { cacheMiddleware?: boolean }).cacheMiddleware === true;
 }
 
 /** With `cacheMiddleware: true` the SDK keeps built handler chains; a rewired client must build new ones. */
