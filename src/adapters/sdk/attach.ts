@@ -3,12 +3,14 @@ import { FakeKmsUsageError } from '../../errors/kms-error.js';
 import { fakeCredentials } from './client-factory.js';
 import { hardenEnvironment, releaseEnvironment } from './env-hardening.js';
 import { type FakeRequestHandler, isFakeRequestHandler, type SdkHttpRequest } from './fake-request-handler.js';
-import { stampGeneration, unstampGeneration } from './in-flight.js';
+import { GENERATION_HEADER, generationStamp, unstampGeneration } from './in-flight.js';
 import { clearOwner, nextFakeName, ownerOf, setOwner, type WiringKind } from './ownership.js';
 import { useInstantRetries } from './retry.js';
 
 export const MIDDLEWARE_NAME = 'fakeKmsTransport';
 const IN_FLIGHT_NAME = 'fakeKmsInFlight';
+/** Where the in-flight middleware keeps the call's reset generation for the transport to put on the request. */
+const STAMP = 'fakeKmsWiredGeneration';
 
 interface Wired {
   credentials: unknown;
@@ -157,14 +159,22 @@ export class Attachments {
     wired.detached = false;
     const counted = wired;
     const bound = account ?? this.defaults().account;
-    const identity = async () => fakeCredentials(bound);
+    // One object, as static credentials are: the SDK asks for them on every call.
+    const credentials = fakeCredentials(bound);
+    const identity = async () => credentials;
     config.credentials = identity;
     config.signer = signerWith(wired.signer, identity);
     const handler = this.handler;
+    const engine = handler.engine;
+    // Two middlewares, the fewest that keep every guarantee: the whole call is counted (retries included) and
+    // stamped with the reset generation when send() starts; the transport, innermost, carries the stamp to the
+    // fake, which refuses a call from before a reset (see in-flight.ts).
     client.middlewareStack.remove(MIDDLEWARE_NAME);
     client.middlewareStack.add(
-      () => async (args) => {
+      (_next, context) => async (args) => {
         const request = (args as unknown as { request: SdkHttpRequest }).request;
+        const stamp = (context as Record<string, unknown>)[STAMP];
+        if (typeof stamp === 'string') request.headers[GENERATION_HEADER] = stamp;
         const { response } = await handler.answer(request, bound);
         return { response, output: undefined as never };
       },
@@ -172,7 +182,8 @@ export class Attachments {
     );
     client.middlewareStack.remove(IN_FLIGHT_NAME);
     client.middlewareStack.add(
-      (next) => async (args) => {
+      (next, context) => async (args) => {
+        (context as Record<string, unknown>)[STAMP] = generationStamp(engine());
         counted.inFlight++;
         try {
           return await next(args);
@@ -183,7 +194,6 @@ export class Attachments {
       },
       { step: 'initialize', priority: 'high', name: IN_FLIGHT_NAME, override: true, tags: ['FAKE_KMS'] },
     );
-    stampGeneration(client, this.handler.engine);
     forgetCachedHandlers(client);
     setOwner(client, { fake: this, name: this.name, kind, release: () => this.detach(client) });
     assertInnermost(client);
