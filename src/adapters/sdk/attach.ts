@@ -94,10 +94,12 @@ export class Attachments {
    * Called by `reset()`. With `cacheMiddleware: true` the SDK runs every call of a command on a client through
    * one handler chain with one shared context, where the reset generation is stamped: a call started after the
    * reset would overwrite the stamp of one still in flight from before, which would then land in the reset state.
-   * Forgetting the chains gives calls after the reset a chain, and a context, of their own.
+   * Forgetting the chains gives calls after the reset a chain, and a context, of their own. Wired clients count
+   * their calls, so only those with calls in flight pay for new chains; clients from `fake.client()` always do.
    */
   forgetCachedHandlersAtReset(): void {
-    for (const client of this.wired.keys()) if (cachesHandlers(client)) forgetCachedHandlers(client);
+    for (const [client, wired] of this.wired)
+      if (wired.inFlight > 0 && cachesHandlers(client)) forgetCachedHandlers(client);
     for (const ref of this.cachingOwn) {
       const client = ref.deref();
       if (client) forgetCachedHandlers(client);
