@@ -13,6 +13,19 @@ export async function perRunUs(times: number, fn: () => Promise<unknown> | unkno
   return (ms * 1000) / times;
 }
 
+/**
+ * `fn` run `times` times in a row, in microseconds of this process's CPU time per run (user + system, GC threads
+ * included). On a shared machine a neighbour's burst delays a batch's wall time but not the CPU time it used, so
+ * side-by-side ratios of CPU time swing far less; for code that never waits (the fake and the SDK floor answer in
+ * process) the two agree on a quiet machine.
+ */
+export async function perRunCpuUs(times: number, fn: () => Promise<unknown> | unknown): Promise<number> {
+  const start = process.cpuUsage();
+  for (let i = 0; i < times; i++) await fn();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / times;
+}
+
 export interface Side {
   name: string;
   /** One batch: returns microseconds per operation. */

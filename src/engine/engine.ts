@@ -1,6 +1,6 @@
 import { FakeKmsUsageError, KmsError } from '../errors/kms-error.js';
 import { trustAnchorCertificate } from '../fixtures/trust-anchor/trust-anchor-pool.js';
-import type { OperationTable } from '../operations/common.js';
+import { EncodedOutput, type OperationTable } from '../operations/common.js';
 import { describeType } from '../usage/describe-type.js';
 import { INSPECT, inspectAs, printAs } from '../usage/redacted-view.js';
 import { validateInput } from '../validation/validate-input.js';
@@ -84,7 +84,12 @@ export class Engine {
   }
 
   /** Run one KMS operation. Throws a `KmsError` for anything real KMS would reject. */
-  call(operation: string, input: unknown, ctx: CallContext, requestId: string): Record<string, unknown> {
+  call(
+    operation: string,
+    input: unknown,
+    ctx: CallContext,
+    requestId: string,
+  ): Record<string, unknown> | EncodedOutput {
     const entry: CallEntry = {
       kind: 'call',
       operation,
@@ -111,7 +116,7 @@ export class Engine {
       this.transitions.settleDue();
       this.keys.purgeDue(this.clock());
       const output = handler(this, ctx, input as Record<string, unknown>);
-      entry.output = redactSecrets(output);
+      this.journal.recordOutput(entry, output instanceof EncodedOutput ? output.output : output);
       return output;
     } catch (error) {
       if (error instanceof KmsError) {

@@ -1,3 +1,5 @@
+import { outputMayHoldSecrets, reviveOutput } from './journal-output.js';
+
 /** One entry of the call journal: a call the fake answered, or an injection a test made. */
 export type JournalEntry = CallEntry | InjectionEntry;
 
@@ -25,6 +27,10 @@ export interface InjectionEntry {
   details: Record<string, unknown>;
   time: number;
 }
+
+/** Marks a call entry whose output was encoded for the wire since it was last read (a symbol: no copy shows it). */
+const ENCODED = Symbol('fake-kms.encodedOutput');
+type Encoded = CallEntry & { [ENCODED]?: boolean };
 
 /** How many entries a journal keeps by default: every call of an ordinary test, many times over. */
 export const DEFAULT_JOURNAL_LIMIT = 10_000;
@@ -67,10 +73,27 @@ export class Journal {
     this.start = (this.start + 1) % this.limit;
   }
 
+  /**
+   * Record a call's output, secrets redacted. The output goes on to be encoded for the wire, which turns its
+   * timestamps into numbers in place (fast `JSON.stringify`, objects shared, no copy); the entry is marked so
+   * that the first read turns them back into `Date`s from the model.
+   */
+  recordOutput(entry: CallEntry, output: Record<string, unknown>): void {
+    entry.output = outputMayHoldSecrets(entry.operation, SECRET_MEMBERS) ? redactSecrets(output) : output;
+    (entry as Encoded)[ENCODED] = true;
+  }
+
   /** The kept entries, oldest first, as the journal holds them (callers inside fake-kms must not change them). */
   entries(): JournalEntry[] {
-    if (this.start === 0) return this.ring.slice();
-    return this.ring.slice(this.start).concat(this.ring.slice(0, this.start));
+    const entries =
+      this.start === 0 ? this.ring.slice() : this.ring.slice(this.start).concat(this.ring.slice(0, this.start));
+    for (const entry of entries) {
+      if (entry.kind === 'call' && (entry as Encoded)[ENCODED] && entry.output) {
+        reviveOutput(entry.operation, entry.output);
+        (entry as Encoded)[ENCODED] = false;
+      }
+    }
+    return entries;
   }
 
   /** Every call ever made (of one operation), dropped or kept. */

@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomFillSync, randomUUID } from 'node:crypto';
 
 /**
  * The fake's source of ids. With a seed it is a deterministic stream (sha256 in counter mode), so the
@@ -14,7 +14,7 @@ export class RandomSource {
   }
 
   bytes(n: number): Buffer {
-    if (this.seed === undefined) return randomBytes(n);
+    if (this.seed === undefined) return Buffer.from(this.unseeded(n));
     // Ids and request ids fit in one block: skip the chunk list (the stream is the same either way).
     if (n <= 32) return sha256(`${this.seed}:${this.counter++}`).subarray(0, n);
     const chunks: Buffer[] = [];
@@ -28,9 +28,29 @@ export class RandomSource {
   }
 
   hex(chars: number): string {
-    return this.bytes(Math.ceil(chars / 2))
-      .toString('hex')
-      .slice(0, chars);
+    const n = Math.ceil(chars / 2);
+    // Unseeded ids read the pool in place: the hex text is the copy.
+    const bytes = this.seed === undefined ? this.unseeded(n) : this.bytes(n);
+    return bytes.toString('hex').slice(0, chars);
+  }
+
+  private pool: Buffer | undefined;
+  private poolAt = POOL_SIZE;
+
+  /**
+   * `n` fresh random bytes as a view into a pool that one `randomFillSync` refills every few hundred ids, instead
+   * of a system call per id. The view is valid until the next call: copy it to keep it.
+   */
+  private unseeded(n: number): Buffer {
+    if (n > POOL_SIZE / 8) return randomBytes(n);
+    if (this.poolAt + n > POOL_SIZE) {
+      this.pool ??= Buffer.allocUnsafe(POOL_SIZE);
+      randomFillSync(this.pool);
+      this.poolAt = 0;
+    }
+    const at = this.poolAt;
+    this.poolAt += n;
+    return (this.pool as Buffer).subarray(at, at + n);
   }
 
   /** An RFC 4122 version-4 UUID. */
@@ -48,6 +68,8 @@ export class RandomSource {
     this.counter = 0;
   }
 }
+
+const POOL_SIZE = 4096;
 
 type OneShotHash = (algorithm: string, data: string, encoding: 'buffer') => Buffer;
 /** Node's one-shot `crypto.hash` (20.12+) costs a fraction of a Hash object; older Node 20 falls back. */

@@ -5,7 +5,17 @@ import { KmsError } from '../errors/kms-error.js';
 
 export type Input = Record<string, unknown>;
 export type Output = Record<string, unknown>;
-export type OperationHandler = (engine: Engine, ctx: CallContext, input: Input) => Output;
+/**
+ * An output whose wire text the operation built itself, cheaper than encoding the object (from parts it encoded
+ * before). `json` must be exactly what encoding `output` would give; the operation's tests say so.
+ */
+export class EncodedOutput {
+  constructor(
+    readonly output: Output,
+    readonly json: string,
+  ) {}
+}
+export type OperationHandler = (engine: Engine, ctx: CallContext, input: Input) => Output | EncodedOutput;
 
 /** What the engine answers: a handler per KMS operation, and per-operation rewrites before validation. */
 export interface OperationTable {

@@ -2,14 +2,14 @@
 import type { Engine } from '../engine/engine.js';
 import type { CallContext, StoreRecord } from '../engine/types.js';
 import { KmsError } from '../errors/kms-error.js';
-import { WireDate } from '../protocol/json-protocol.js';
-import { type Input, notFoundById, type Output, str } from './common.js';
+import { encodeValue } from '../protocol/json-protocol.js';
+import { EncodedOutput, type Input, notFoundById, type Output, str } from './common.js';
 import { markerAfter, positionAfterMarker } from './page-markers.js';
 
 const DEFAULT_PAGE_SIZE = 100;
 const OPERATION = 'DescribeCustomKeyStores';
 
-export function describeCustomKeyStores(engine: Engine, ctx: CallContext, input: Input): Output {
+export function describeCustomKeyStores(engine: Engine, ctx: CallContext, input: Input): EncodedOutput {
   const id = str(input, 'CustomKeyStoreId');
   const name = str(input, 'CustomKeyStoreName');
   const limit = typeof input.Limit === 'number' ? input.Limit : DEFAULT_PAGE_SIZE;
@@ -37,10 +37,13 @@ export function describeCustomKeyStores(engine: Engine, ctx: CallContext, input:
     ({ items: page, more: truncated } = engine.registry.page(ctx, after, limit));
   }
 
+  const wire: string[] = [];
   const entries = page.map((store) => {
     engine.transitions.settleIfDue(store);
-    const entry = describeEntry(store);
+    const fresh = describeEntry(store);
     engine.transitions.observed(store);
+    const { entry, json } = encodedEntry(store, fresh);
+    wire.push(json);
     return entry;
   });
   const output: Output = { CustomKeyStores: entries, Truncated: truncated };
@@ -48,7 +51,8 @@ export function describeCustomKeyStores(engine: Engine, ctx: CallContext, input:
   if (truncated && last) {
     output.NextMarker = markerAfter(engine, ctx, OPERATION, last.seq);
   }
-  return output;
+  const next = output.NextMarker === undefined ? '' : `,"NextMarker":${encodeValue(output.NextMarker)}`;
+  return new EncodedOutput(output, `{"CustomKeyStores":[${wire.join(',')}],"Truncated":${truncated}${next}}`);
 }
 
 /** A store as Describe shows it: no secrets, type-specific members only for their type (spec §3.2). */
@@ -60,7 +64,7 @@ export function describeEntry(store: StoreRecord): Output {
   }
   entry.ConnectionState = store.state;
   if (store.state === 'FAILED' && store.errorCode) entry.ConnectionErrorCode = store.errorCode;
-  entry.CreationDate = new WireDate(store.creationDate);
+  entry.CreationDate = new Date(store.creationDate);
   entry.CustomKeyStoreType = store.type;
   if (store.xks) {
     const x = store.xks;
@@ -77,4 +81,42 @@ export function describeEntry(store: StoreRecord): Output {
     entry.XksProxyConfiguration = config;
   }
   return entry;
+}
+
+/**
+ * A store's entry and its wire text. Most of the text is the trust anchor, whose line breaks make it slow to
+ * escape, and entries change rarely: an entry equal to the one last encoded for the same store reuses that entry
+ * and its text (so journal entries share it too). A bounded cache (oldest out first), so describing 100,000
+ * stores does not keep 100,000 texts.
+ */
+function encodedEntry(store: StoreRecord, fresh: Output): { entry: Output; json: string } {
+  const cached = encodedEntries.get(store);
+  if (cached !== undefined && sameEntry(fresh, cached.entry)) return cached;
+  const encoded = { entry: fresh, json: encodeValue(fresh) };
+  if (cached === undefined && encodedEntries.size >= ENTRY_CACHE_SIZE) {
+    encodedEntries.delete(encodedEntries.keys().next().value as StoreRecord);
+  }
+  encodedEntries.set(store, encoded);
+  return encoded;
+}
+const ENTRY_CACHE_SIZE = 1_024;
+const encodedEntries = new Map<StoreRecord, { entry: Output; json: string }>();
+
+/** Same members with the same values (timestamps by time, structures member by member). */
+function sameEntry(a: Output, b: Output): boolean {
+  let members = 0;
+  for (const key in a) {
+    members += 1;
+    const x = a[key];
+    const y = b[key];
+    if (x === y) continue;
+    if (x instanceof Date && y instanceof Date && x.getTime() === y.getTime()) continue;
+    if (isRecord(x) && isRecord(y) && sameEntry(x, y)) continue;
+    return false;
+  }
+  return members === Object.keys(b).length;
+}
+
+function isRecord(value: unknown): value is Output {
+  return value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value);
 }

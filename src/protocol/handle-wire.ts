@@ -2,6 +2,7 @@ import type { Engine } from '../engine/engine.js';
 import type { CallContext } from '../engine/types.js';
 import { KmsError } from '../errors/kms-error.js';
 import { isKmsOperation } from '../model/operations.js';
+import { EncodedOutput } from '../operations/common.js';
 import { CONTENT_TYPE, decodeBody, encodeError, encodeOutput, operationFromTarget } from './json-protocol.js';
 
 export interface WireResponse {
@@ -22,7 +23,7 @@ export function handleWire(engine: Engine, target: string | undefined, body: str
     const operation = operationFromTarget(target, isKmsOperation);
     const input = decodeBody(body);
     const output = engine.call(operation, input, ctx, requestId);
-    return { statusCode: 200, headers, body: encodeOutput(output) };
+    return { statusCode: 200, headers, body: output instanceof EncodedOutput ? output.json : encodeOutput(output) };
   } catch (error) {
     const kmsError =
       error instanceof KmsError

@@ -73,45 +73,43 @@ function nestingDepth(text: string): number {
 }
 
 /**
- * A `Date` that goes on the wire as awsJson1_1 wants it: epoch seconds with a millisecond fraction
- * (spec §1). `JSON.stringify` calls its `toJSON` natively, so encoding needs no replacer function (which
- * would take JSON.stringify off its fast path and run JavaScript for every member of every output).
+ * awsJson1_1 output as the wire wants it: timestamps are epoch seconds with a millisecond fraction (spec §1).
+ * Every `Date` inside `output` is replaced by that number in place, so `JSON.stringify` stays on its native
+ * path: no replacer, no `toJSON` call per timestamp. The caller hands over an object it no longer needs.
  *
  * @example
- * entry.CreationDate = new WireDate(store.creationDate);
+ * encodeOutput({ CreationDate: new Date(1_700_000_000_123) }); // '{"CreationDate":1700000000.123}'
  */
-export class WireDate extends Date {}
-// Date#toJSON is typed to return a string; the wire wants a number, so it is defined outside the class body.
-Object.defineProperty(WireDate.prototype, 'toJSON', {
-  value(this: Date): number {
-    return this.getTime() / 1000;
-  },
-});
-
-/** awsJson1_1 output. Operations put timestamps as {@link WireDate}; a plain `Date` is turned into one here. */
 export function encodeOutput(output: Record<string, unknown>): string {
-  toWireDates(output);
+  datesToSeconds(output);
   return JSON.stringify(output);
 }
 
-/** Replace every plain `Date` inside `value` by a {@link WireDate} of the same time, in place (no copy). */
-function toWireDates(value: unknown): void {
-  if (value === null || typeof value !== 'object') return;
+/** One member value as awsJson1_1 text: strings escaped, timestamps as epoch seconds, structures recursively. */
+export function encodeValue(value: unknown): string {
+  if (value instanceof Date) return String(value.getTime() / 1000);
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    datesToSeconds(copy);
+    return JSON.stringify(copy);
+  }
+  return JSON.stringify(value);
+}
+
+function datesToSeconds(value: unknown): void {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item = value[i];
-      if (item instanceof Date) {
-        if (!(item instanceof WireDate)) value[i] = new WireDate(item.getTime());
-      } else toWireDates(item);
+      if (item instanceof Date) value[i] = item.getTime() / 1000;
+      else if (item !== null && typeof item === 'object') datesToSeconds(item);
     }
     return;
   }
   const record = value as Record<string, unknown>;
   for (const key in record) {
     const item = record[key];
-    if (item instanceof Date) {
-      if (!(item instanceof WireDate)) record[key] = new WireDate(item.getTime());
-    } else if (item !== null && typeof item === 'object') toWireDates(item);
+    if (item instanceof Date) record[key] = item.getTime() / 1000;
+    else if (item !== null && typeof item === 'object') datesToSeconds(item);
   }
 }
 

@@ -41,15 +41,39 @@ function checkMembers(
   sensitive: boolean,
   out: string[],
 ): void {
-  for (const [member, memberShape] of Object.entries(shape.members ?? {})) {
-    const path = prefix === '' ? lowerCamel(member) : `${prefix}.${lowerCamel(member)}`;
-    const memberValue = Object.hasOwn(value, member) ? value[member] : undefined;
+  for (const row of memberRows(shape)) {
+    const memberValue = Object.hasOwn(value, row.member) ? value[row.member] : undefined;
+    const path = prefix === '' ? row.wirePath : `${prefix}.${row.wirePath}`;
     if (memberValue === undefined || memberValue === null) {
-      if (shape.required?.includes(member)) out.push(violationEntry(path, null, RULES.required()));
+      if (row.required) out.push(violationEntry(path, null, RULES.required()));
       continue;
     }
-    checkValue(memberShape, memberValue, path, sensitive, out);
+    checkValue(row.shape, memberValue, path, sensitive, out);
   }
+}
+
+interface MemberRow {
+  member: string;
+  shape: string;
+  /** The member as validation messages name it (`keyStorePassword`). */
+  wirePath: string;
+  required: boolean;
+}
+const memberTables = new Map<ModelShape, readonly MemberRow[]>();
+
+/** A structure's members in model order, worked out once per shape instead of on every request. */
+function memberRows(shape: ModelShape): readonly MemberRow[] {
+  let rows = memberTables.get(shape);
+  if (rows === undefined) {
+    rows = Object.entries(shape.members ?? {}).map(([member, memberShape]) => ({
+      member,
+      shape: memberShape,
+      wirePath: lowerCamel(member),
+      required: shape.required?.includes(member) === true,
+    }));
+    memberTables.set(shape, rows);
+  }
+  return rows;
 }
 
 function checkValue(shapeName: string, value: unknown, path: string, inheritedSensitive: boolean, out: string[]): void {

@@ -10,7 +10,16 @@ export function fnv1a(text: string): number {
 
 /** `length` lowercase hex characters derived from `text`. */
 export function stableHex(text: string, length: number): string {
-  let out = '';
+  // Every Create and Connect names a cluster's default HSMs and subnets again: remember the last few hundred.
+  const key = `${length}:${text}`;
+  let out = made.get(key);
+  if (out !== undefined) return out;
+  out = '';
   for (let round = 0; out.length < length; round++) out += fnv1a(`${round}:${text}`).toString(16).padStart(8, '0');
-  return out.slice(0, length);
+  out = out.slice(0, length);
+  if (made.size >= MADE_LIMIT) made.clear();
+  made.set(key, out);
+  return out;
 }
+const made = new Map<string, string>();
+const MADE_LIMIT = 512;

@@ -1,4 +1,11 @@
-import { DescribeCustomKeyStoresCommand, UpdateCustomKeyStoreCommand } from '@aws-sdk/client-kms';
+import {
+  CreateAliasCommand,
+  CreateKeyCommand,
+  DescribeCustomKeyStoresCommand,
+  ListAliasesCommand,
+  ScheduleKeyDeletionCommand,
+  UpdateCustomKeyStoreCommand,
+} from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
 import { createKmsFake, FakeKmsUsageError } from '../../src/index.js';
 import { kmsMatchers } from '../../src/testing/vitest.js';
@@ -92,6 +99,30 @@ describe('the journal cannot be changed from outside', () => {
     const [call] = fake.calls('DescribeCustomKeyStores');
     const [entry] = (call?.output?.CustomKeyStores ?? []) as { CreationDate: unknown }[];
     expect(entry?.CreationDate).toBeInstanceOf(Date);
+  });
+
+  it('shows every output timestamp as the Date the SDK returned, nested and in lists alike', async () => {
+    const fake = createKmsFake();
+    const kms = fake.client();
+    const created = await kms.send(new CreateKeyCommand({}));
+    const keyId = created.KeyMetadata?.KeyId as string;
+    await kms.send(new CreateAliasCommand({ AliasName: 'alias/journal-dates', TargetKeyId: keyId }));
+    const aliases = await kms.send(new ListAliasesCommand({}));
+    const deletion = await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
+
+    const [createCall] = fake.calls('CreateKey');
+    const [listCall] = fake.calls('ListAliases');
+    const [scheduleCall] = fake.calls('ScheduleKeyDeletion');
+    const journaledKey = createCall?.output?.KeyMetadata as { CreationDate: unknown };
+    expect(journaledKey.CreationDate).toEqual(created.KeyMetadata?.CreationDate);
+    expect(journaledKey.CreationDate).toBeInstanceOf(Date);
+    const journaledAliases = (listCall?.output?.Aliases ?? []) as { CreationDate: unknown; LastUpdatedDate: unknown }[];
+    const journaledAlias = journaledAliases[0];
+    expect(journaledAlias?.CreationDate).toEqual(aliases.Aliases?.[0]?.CreationDate);
+    expect(journaledAlias?.LastUpdatedDate).toEqual(aliases.Aliases?.[0]?.LastUpdatedDate);
+    expect(scheduleCall?.output?.DeletionDate).toEqual(deletion.DeletionDate);
+    // Reading twice gives the same thing (the journal decodes each entry once).
+    expect(fake.calls('CreateKey')[0]?.output).toEqual(createCall?.output);
   });
 });
 

@@ -19,11 +19,24 @@ export function contextFromRequest(
   defaults: CallContext,
 ): CallContext {
   const authorization = headerValue(headers, 'authorization') ?? '';
-  const scope = CREDENTIAL_SCOPE.exec(authorization);
-  const account = scope?.[1] ? (FAKE_KEY.exec(scope[1])?.[1] ?? defaults.account) : defaults.account;
-  const region = scope?.[2] ?? HOST_REGION.exec(hostname ?? '')?.[1] ?? defaults.region;
+  // The credential part comes first and changes only with the key and the day: look it up, not parse it.
+  const comma = authorization.indexOf(',');
+  const credential = comma === -1 ? authorization : authorization.slice(0, comma);
+  let scope = scopes.get(credential);
+  if (scope === undefined) {
+    const match = CREDENTIAL_SCOPE.exec(credential);
+    scope = match ? { account: FAKE_KEY.exec(match[1] as string)?.[1], region: match[2] as string } : null;
+    if (scopes.size >= SCOPE_CACHE_SIZE) scopes.clear();
+    scopes.set(credential, scope);
+  }
+  const account = scope?.account ?? defaults.account;
+  const region = scope?.region ?? HOST_REGION.exec(hostname ?? '')?.[1] ?? defaults.region;
   return { account, region };
 }
+
+/** Parsed credential scopes by the text that names them; a handful per suite, so a small cache that empties when full. */
+const scopes = new Map<string, { account: string | undefined; region: string } | null>();
+const SCOPE_CACHE_SIZE = 64;
 
 export function headerValue(headers: Record<string, string | undefined>, name: string): string | undefined {
   // The SDK writes header names in lower case; look there first and scan only for other spellings.

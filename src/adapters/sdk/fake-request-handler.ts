@@ -20,7 +20,6 @@ export interface SdkHttpResponse {
 }
 
 const decoder = new TextDecoder();
-const encoder = new TextEncoder();
 
 /**
  * A `requestHandler` for a real `KMSClient`: it takes the request the SDK serialized and signed, runs it
@@ -56,14 +55,11 @@ export class FakeRequestHandler {
     });
     if (account) ctx.account = account;
     const wire = handleWire(engine, headerValue(request.headers, 'x-amz-target'), bodyText(request.body), ctx);
-    const body = encoder.encode(wire.body);
-    return {
-      response: {
-        statusCode: wire.statusCode,
-        headers: { ...wire.headers, 'content-length': String(body.byteLength) },
-        body,
-      },
-    };
+    // A fresh Buffer (a Uint8Array) per response: the SDK's body collector adopts it, so it must not be shared.
+    const body = Buffer.from(wire.body, 'utf8');
+    const headers = wire.headers;
+    headers['content-length'] = String(body.byteLength);
+    return { response: { statusCode: wire.statusCode, headers, body } };
   }
 
   updateHttpClientConfig(): void {}

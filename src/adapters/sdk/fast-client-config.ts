@@ -20,10 +20,23 @@ class CredentialScopeSigner {
     properties: { signingRegion?: string; region?: string },
   ): Promise<R> {
     const region = properties.signingRegion ?? properties.region ?? 'us-east-1';
-    const date = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+    const date = scopeDate(Date.now());
     request.headers.authorization = `AWS4-HMAC-SHA256 Credential=${identity.accessKeyId ?? 'unsigned'}/${date}/${region}/kms/aws4_request, SignedHeaders=host, Signature=fake-kms-unsigned`;
     return request;
   }
+}
+
+const DAY_MS = 86_400_000;
+let day = -1;
+let dayText = '';
+/** The credential scope's date (`YYYYMMDD`, UTC), formatted once a day instead of once a call. */
+function scopeDate(now: number): string {
+  const today = Math.floor(now / DAY_MS);
+  if (today !== day) {
+    day = today;
+    dayText = new Date(today * DAY_MS).toISOString().slice(0, 10).replace(/-/g, '');
+  }
+  return dayText;
 }
 
 /**

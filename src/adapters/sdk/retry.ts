@@ -57,7 +57,7 @@ export class InstantRetryStrategy {
   constructor(private readonly maxAttempts: () => Promise<number>) {}
 
   async acquireInitialRetryToken(): Promise<RetryToken> {
-    return token(0, undefined);
+    return FIRST_ATTEMPT;
   }
 
   async refreshRetryTokenForRetry(previous: RetryToken, info: { errorType: string }): Promise<RetryToken> {
@@ -68,7 +68,7 @@ export class InstantRetryStrategy {
       throw new Error('No retry token available');
     }
     this.capacity -= cost;
-    return token(attempts, cost);
+    return new Token(attempts, cost);
   }
 
   recordSuccess(previous: RetryToken): void {
@@ -76,9 +76,23 @@ export class InstantRetryStrategy {
   }
 }
 
-function token(count: number, cost: number | undefined): RetryToken {
-  return { getRetryCount: () => count, getRetryDelay: () => 0, getRetryCost: () => cost };
+class Token implements RetryToken {
+  constructor(
+    private readonly count: number,
+    private readonly cost: number | undefined,
+  ) {}
+  getRetryCount(): number {
+    return this.count;
+  }
+  getRetryDelay(): number {
+    return 0;
+  }
+  getRetryCost(): number | undefined {
+    return this.cost;
+  }
 }
+/** Every call starts with the same token (nothing in it changes), so the common case allocates none. */
+const FIRST_ATTEMPT: RetryToken = new Token(0, undefined);
 
 type RetryConfig = { retryStrategy?: unknown; maxAttempts?: unknown };
 
