@@ -157,4 +157,22 @@ describe('the fast client configuration', () => {
     await create(fake.client({ ...fastKmsClientConfig(), region: 'eu-west-1' }), cloudHsmInput());
     expect(fake.calls()[0]?.region).toBe('eu-west-1');
   });
+
+  it('sends a fixed user agent and a credential scope in place of a signature, as documented', async () => {
+    const fake = createKmsFake();
+    const kms = fake.client(fastKmsClientConfig());
+    const sent: Record<string, string>[] = [];
+    kms.middlewareStack.add(
+      (next) => async (args) => {
+        sent.push({ ...(args.request as { headers: Record<string, string> }).headers });
+        return next(args);
+      },
+      { step: 'deserialize', priority: 'low' },
+    );
+    await kms.send(new DescribeCustomKeyStoresCommand({}));
+    const headers = sent[0] ?? {};
+    expect(headers['user-agent']).toMatch(/^fake-kms\b/);
+    expect(headers.authorization).toMatch(/Credential=FAKE\d{12}KMS0\/\d{8}\/us-east-1\/kms\/aws4_request/);
+    expect(headers.authorization).toContain('Signature=fake-kms-unsigned');
+  });
 });

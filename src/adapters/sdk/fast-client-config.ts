@@ -26,6 +26,9 @@ class CredentialScopeSigner {
   }
 }
 
+const USER_AGENT: [string][] = [['fake-kms']];
+const fixedUserAgent = async () => USER_AGENT;
+
 const DAY_MS = 86_400_000;
 let day = -1;
 let dayText = '';
@@ -42,12 +45,14 @@ function scopeDate(now: number): string {
 /**
  * A `KMSClient` configuration for clients that talk only to the fake and should cost as little as possible
  * per call. The SDK's own serializer, deserializer, retry strategy, endpoint rules and exception classes
- * all still run; two things change:
+ * all still run; three things change:
  *
  * - `cacheMiddleware: true`: the SDK builds each command's middleware stack once per client instead of
  *   once per call (an SDK option; with it, middleware added after the first call of a command is ignored);
  * - SigV4 signing is replaced by a signer that only writes the credential scope the fake reads (account
- *   and Region), skipping the SHA-256 and HMAC work of a real signature.
+ *   and Region), skipping the SHA-256 and HMAC work of a real signature;
+ * - the `User-Agent` is a fixed `fake-kms` (plus what the SDK always appends), instead of one the SDK
+ *   assembles from the runtime, OS and feature list on every call. Nobody but the fake reads it.
  *
  * Use it with `fake.client(fastKmsClientConfig())`, or spread it into your own `KMSClient` configuration.
  * Keep the default when your test inspects the signed request itself.
@@ -55,9 +60,13 @@ function scopeDate(now: number): string {
  * @example
  * const kms = fake.client({ ...fastKmsClientConfig(), account: '444455556666' });
  */
-export function fastKmsClientConfig(): Pick<KMSClientConfig, 'cacheMiddleware' | 'httpAuthSchemes'> {
+export function fastKmsClientConfig(): Pick<
+  KMSClientConfig,
+  'cacheMiddleware' | 'httpAuthSchemes' | 'defaultUserAgentProvider'
+> {
   return {
     cacheMiddleware: true,
+    defaultUserAgentProvider: fixedUserAgent,
     httpAuthSchemes: [
       {
         schemeId: 'aws.auth#sigv4',
