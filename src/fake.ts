@@ -181,6 +181,7 @@ export class KmsFake {
   reset(): this {
     this.engine.options.timing = this.initialTiming;
     this.engine.reset();
+    this.attachments.forgetCachedHandlersAtReset();
     return this;
   }
 

@@ -5,7 +5,13 @@ import {
   KMSClient,
 } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
-import { createKmsFake, FakeKmsUsageError, loadScenario, type StoreSeed } from '../../src/index.js';
+import {
+  createKmsFake,
+  FakeKmsUsageError,
+  fastKmsClientConfig,
+  loadScenario,
+  type StoreSeed,
+} from '../../src/index.js';
 import { cloudHsmInput } from '../support/inputs.js';
 import { CLUSTER, cloudHsmSeed, usageError } from './support.js';
 
@@ -108,5 +114,24 @@ describe('a call in flight during reset() does not land in the reset state', () 
     await expect(inFlight).rejects.toBeInstanceOf(FakeKmsUsageError);
     expect(fake.stores()).toEqual([]);
     fake.detach(kms);
+  });
+
+  it('holds for clients that cache their middleware, when a call of the same command starts right after the reset', async () => {
+    const fake = createKmsFake();
+    const built = fake.client(fastKmsClientConfig());
+    const attached = new KMSClient({ region: 'us-east-1', ...fastKmsClientConfig() });
+    fake.attach(attached);
+    for (const kms of [built, attached]) {
+      await kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput({ CustomKeyStoreName: 'warm-up' })));
+      fake.reset();
+      const before = kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput({ CustomKeyStoreName: 'before' })));
+      fake.reset();
+      const after = kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput({ CustomKeyStoreName: 'after' })));
+      await expect(before).rejects.toThrow(/started before fake.reset\(\)/);
+      await expect(after).resolves.toMatchObject({ CustomKeyStoreId: expect.any(String) });
+      expect(fake.stores().map((s) => s.CustomKeyStoreName)).toEqual(['after']);
+      fake.reset();
+    }
+    fake.detach(attached);
   });
 });

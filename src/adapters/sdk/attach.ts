@@ -3,12 +3,14 @@ import { FakeKmsUsageError } from '../../errors/kms-error.js';
 import { fakeCredentials } from './client-factory.js';
 import { hardenEnvironment, releaseEnvironment } from './env-hardening.js';
 import { type FakeRequestHandler, isFakeRequestHandler, type SdkHttpRequest } from './fake-request-handler.js';
-import { stampGeneration, unstampGeneration } from './in-flight.js';
+import { GENERATION_HEADER, generationStamp, unstampGeneration } from './in-flight.js';
 import { clearOwner, nextFakeName, ownerOf, setOwner, type WiringKind } from './ownership.js';
 import { useInstantRetries } from './retry.js';
 
 export const MIDDLEWARE_NAME = 'fakeKmsTransport';
 const IN_FLIGHT_NAME = 'fakeKmsInFlight';
+/** Where the in-flight middleware keeps the call's reset generation for the transport to put on the request. */
+const STAMP = 'fakeKmsWiredGeneration';
 
 interface Wired {
   credentials: unknown;
@@ -39,6 +41,8 @@ export class Attachments {
   /** How this fake is named in messages about ownership. */
   readonly name: string;
   private readonly wired = new Map<KMSClient, Wired>();
+  /** Clients built by `fake.client()` that keep their handler chains (`cacheMiddleware: true`). */
+  private readonly cachingOwn = new Set<WeakRef<KMSClient>>();
 
   constructor(
     private readonly handler: FakeRequestHandler,
@@ -83,6 +87,24 @@ export class Attachments {
   /** Record that `fake.client()` built this client: it keeps this fake and its account for life. */
   own(client: KMSClient): void {
     setOwner(client, { fake: this, name: this.name, kind: 'client', release: () => clearOwner(client, this) });
+    if (cachesHandlers(client)) this.cachingOwn.add(new WeakRef(client));
+  }
+
+  /**
+   * Called by `reset()`. With `cacheMiddleware: true` the SDK runs every call of a command on a client through
+   * one handler chain with one shared context, where the reset generation is stamped: a call started after the
+   * reset would overwrite the stamp of one still in flight from before, which would then land in the reset state.
+   * Forgetting the chains gives calls after the reset a chain, and a context, of their own. Wired clients count
+   * their calls, so only those with calls in flight pay for new chains; clients from `fake.client()` always do.
+   */
+  forgetCachedHandlersAtReset(): void {
+    for (const [client, wired] of this.wired)
+      if (wired.inFlight > 0 && cachesHandlers(client)) forgetCachedHandlers(client);
+    for (const ref of this.cachingOwn) {
+      const client = ref.deref();
+      if (client) forgetCachedHandlers(client);
+      else this.cachingOwn.delete(ref);
+    }
   }
 
   detach(client: KMSClient): void {
@@ -139,14 +161,22 @@ export class Attachments {
     wired.detached = false;
     const counted = wired;
     const bound = account ?? this.defaults().account;
-    const identity = async () => fakeCredentials(bound);
+    // One object, as static credentials are: the SDK asks for them on every call.
+    const credentials = fakeCredentials(bound);
+    const identity = async () => credentials;
     config.credentials = identity;
     config.signer = signerWith(wired.signer, identity);
     const handler = this.handler;
+    const engine = handler.engine;
+    // Two middlewares, the fewest that keep every guarantee: the whole call is counted (retries included) and
+    // stamped with the reset generation when send() starts; the transport, innermost, carries the stamp to the
+    // fake, which refuses a call from before a reset (see in-flight.ts).
     client.middlewareStack.remove(MIDDLEWARE_NAME);
     client.middlewareStack.add(
-      () => async (args) => {
+      (_next, context) => async (args) => {
         const request = (args as unknown as { request: SdkHttpRequest }).request;
+        const stamp = (context as Record<string, unknown>)[STAMP];
+        if (typeof stamp === 'string') request.headers[GENERATION_HEADER] = stamp;
         const { response } = await handler.answer(request, bound);
         return { response, output: undefined as never };
       },
@@ -154,7 +184,8 @@ export class Attachments {
     );
     client.middlewareStack.remove(IN_FLIGHT_NAME);
     client.middlewareStack.add(
-      (next) => async (args) => {
+      (next, context) => async (args) => {
+        (context as Record<string, unknown>)[STAMP] = generationStamp(engine());
         counted.inFlight++;
         try {
           return await next(args);
@@ -165,7 +196,6 @@ export class Attachments {
       },
       { step: 'initialize', priority: 'high', name: IN_FLIGHT_NAME, override: true, tags: ['FAKE_KMS'] },
     );
-    stampGeneration(client, this.handler.engine);
     forgetCachedHandlers(client);
     setOwner(client, { fake: this, name: this.name, kind, release: () => this.detach(client) });
     assertInnermost(client);
@@ -198,6 +228,10 @@ function signerWith(original: unknown, identity: () => Promise<unknown>): unknow
     const signer = await (original as (...a: unknown[]) => Promise<object>)(...args);
     return Object.create(signer, { credentialProvider: { value: identity } });
   };
+}
+
+function cachesHandlers(client: KMSClient): boolean {
+  return (client.config as { cacheMiddleware?: boolean }).cacheMiddleware === true;
 }
 
 /** With `cacheMiddleware: true` the SDK keeps built handler chains; a rewired client must build new ones. */

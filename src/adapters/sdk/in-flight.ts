@@ -18,6 +18,12 @@ function tokenOf(engine: Engine): string {
   return token;
 }
 
+/** The stamp of a call that starts now, and the header that carries it to the fake's request handler. */
+export function generationStamp(engine: Engine): string {
+  return `${tokenOf(engine)}/${engine.generation}`;
+}
+export const GENERATION_HEADER = HEADER;
+
 /**
  * Remember, when `send()` starts, which reset generation of the fake the call belongs to, and carry it
  * on the request. `send()` runs the first middleware synchronously, so a `reset()` that follows the call
@@ -27,8 +33,7 @@ export function stampGeneration(client: KMSClient, engine: () => Engine): void {
   const stack = client.middlewareStack;
   stack.add(
     (next, context) => (args) => {
-      const e = engine();
-      (context as Record<string, unknown>)[STAMP] = `${tokenOf(e)}/${e.generation}`;
+      (context as Record<string, unknown>)[STAMP] = generationStamp(engine());
       return next(args);
     },
     { step: 'initialize', priority: 'high', name: STAMP, override: true },

@@ -27,11 +27,12 @@ export function testEnvironment(region: string): TestEnvironment {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   for (const name of UNSET) wanted[name] = undefined;
+  const names = Object.keys(wanted);
   let saved: Map<string, string | undefined> | undefined;
   return {
     apply() {
-      saved ??= new Map(Object.keys(wanted).map((name) => [name, process.env[name]]));
-      for (const [name, value] of Object.entries(wanted)) setVariable(name, value);
+      saved ??= new Map(names.map((name) => [name, process.env[name]]));
+      for (const name of names) setVariable(name, wanted[name]);
     },
     restore() {
       if (!saved) return;
@@ -41,7 +42,9 @@ export function testEnvironment(region: string): TestEnvironment {
   };
 }
 
+/** Writes only what differs: `process.env` writes reach the C environment, and this runs before every test. */
 function setVariable(name: string, value: string | undefined): void {
+  if (process.env[name] === value) return;
   if (value === undefined) delete process.env[name];
   else process.env[name] = value;
 }
