@@ -104,9 +104,12 @@ function connectTarget(fake: KmsFake | undefined): string {
 
 export async function perCall(options: BenchOptions): Promise<Row[]> {
   const rows: Row[] = [];
-  // Short batches and many rounds: a neighbour's burst then spoils a few rounds, not the median.
-  const calls = options.quick ? 10 : 25;
+  // Batches long enough to hold several garbage collections, and many rounds: a neighbour's burst then
+  // spoils a few rounds, not the median.
+  const calls = options.quick ? 20 : 100;
   const rounds = options.quick ? 7 : 21;
+  // 1,000 calls a side (5,000 without --quick) before the first measured round: optimized code on both.
+  const warmUp = 50;
   const batch = (kms: KMSClient, scenario: Scenario, fake?: KmsFake) => () =>
     perRunCpuUs(calls, () => scenario.run(kms, fake));
 
@@ -117,6 +120,7 @@ export async function perCall(options: BenchOptions): Promise<Row[]> {
       { name: 'floor', batch: batch(floor, scenario) },
       { name: 'fake', batch: batch(fake.client(), scenario, fake) },
       rounds,
+      warmUp,
     );
     rows.push(
       row(
@@ -141,12 +145,12 @@ export async function perCall(options: BenchOptions): Promise<Row[]> {
     credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' },
   });
   fake.attach(attached);
-  const attach = await compare(viaClient, { name: 'attach', batch: batch(attached, scenario) }, rounds);
+  const attach = await compare(viaClient, { name: 'attach', batch: batch(attached, scenario) }, rounds, warmUp);
   rows.push(ratioRow('1e', 'attach(client) / fake.client(): Describe of 3 stores', calls, attach, '≤ 1.05'));
   fake.install();
   try {
     const installed = new KMSClient({ region: 'us-east-1' });
-    const install = await compare(viaClient, { name: 'install', batch: batch(installed, scenario) }, rounds);
+    const install = await compare(viaClient, { name: 'install', batch: batch(installed, scenario) }, rounds, warmUp);
     rows.push(ratioRow('1f', 'install() / fake.client(): Describe of 3 stores', calls, install, '≤ 1.05'));
   } finally {
     fake.uninstall();
@@ -159,6 +163,7 @@ export async function perCall(options: BenchOptions): Promise<Row[]> {
     floorSide,
     { name: 'fast', batch: batch(fake.client(fastKmsClientConfig()), scenario) },
     rounds,
+    warmUp,
   );
   rows.push(
     ratioRow(
@@ -178,7 +183,7 @@ export async function perCall(options: BenchOptions): Promise<Row[]> {
     new TextDecoder().decode(((await describeAll(fakeWith(3)))[0] as [string, { body: Uint8Array }])[1].body),
   );
   stubs.on(DescribeCustomKeyStoresCommand).resolves(described);
-  const mock = await compare(floorSide, { name: 'mock', batch: batch(stubbed, scenario) }, rounds);
+  const mock = await compare(floorSide, { name: 'mock', batch: batch(stubbed, scenario) }, rounds, warmUp);
   stubs.restore();
   rows.push(ratioRow('2b', 'aws-sdk-client-mock stub (no serde) / default SDK floor', calls, mock, 'reference'));
   return rows;

@@ -2,9 +2,10 @@
  * Target 6 of issue 13: one Vitest file of N tests (each: reset, create, connect, describe) written with
  * `useKmsFake`, against the same N tests written with aws-sdk-client-mock stubs. Each file runs in its own
  * `vitest run`, the files alternating round after round; the figure is the ratio of wall times, and the ratio
- * of CPU times (which a neighbour on a shared machine inflates far less) is given beside it. Two more files
- * set the figure in context: the same tests with `fastKmsClientConfig()`, and the floor of any fake behind
- * the real client (the default KMSClient answered by canned responses).
+ * of CPU times (which a neighbour on a shared machine inflates far less) is given beside it. Three more files
+ * set the figure in context: the same tests with `fastKmsClientConfig()` in the test file, the same tests
+ * under `useKmsFake({ fastClients: true })` (row 6d: nothing in the code under test changes), and the floor
+ * of any fake behind the real client (the default KMSClient answered by canned responses).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,6 +56,12 @@ import { useKmsFake } from 'fake-kms/vitest';
 useKmsFake();
 void beforeEach;
 ${TESTS(n, ', ...fastKmsClientConfig()')}`;
+
+/** The same tests as FAKE, the clients given the fast configuration by the install itself (no change to the code under test). */
+const FAST_CLIENTS = (n: number) => `${COMMON}import { useKmsFake } from 'fake-kms/vitest';
+useKmsFake({ fastClients: true });
+void beforeEach;
+${TESTS(n)}`;
 
 const MOCK = (n: number) => `${COMMON}import { mockClient } from 'aws-sdk-client-mock';
 const mock = mockClient(KMSClient);
@@ -181,12 +188,13 @@ export function writeSuite(n: number): void {
   writeFileSync(`${DIR}/fake.test.ts`, FAKE(n));
   writeFileSync(`${DIR}/mock.test.ts`, MOCK(n));
   writeFileSync(`${DIR}/fast.test.ts`, FAST(n));
+  writeFileSync(`${DIR}/fast-clients.test.ts`, FAST_CLIENTS(n));
   writeFileSync(`${DIR}/floor.test.ts`, FLOOR(n));
 }
 
 export async function suiteOverhead(options: BenchOptions): Promise<Row[]> {
   const n = options.quick ? 200 : 1_000;
-  const rounds = options.quick ? 1 : 2;
+  const rounds = options.quick ? 1 : 3;
   writeSuite(n);
   try {
     vitest('mock.test.ts'); // warm-up: Vite's transform cache, the file system cache
@@ -194,12 +202,14 @@ export async function suiteOverhead(options: BenchOptions): Promise<Row[]> {
     const mock: Run[] = [];
     const fake: Run[] = [];
     const fast: Run[] = [];
+    const fastClients: Run[] = [];
     const floor: Run[] = [];
     for (let round = 0; round < rounds; round++) {
       const runs: [string, Run[]][] = [
         ['mock.test.ts', mock],
         ['fake.test.ts', fake],
         ['fast.test.ts', fast],
+        ['fast-clients.test.ts', fastClients],
         ['floor.test.ts', floor],
       ];
       for (const [file, times] of round % 2 ? runs.reverse() : runs) times.push(vitest(file));
@@ -229,6 +239,16 @@ export async function suiteOverhead(options: BenchOptions): Promise<Row[]> {
           target: 'report',
         },
         wallRatios(fast),
+      ),
+      row(
+        {
+          id: '6d',
+          figure: 'the same as row 6 with useKmsFake({ fastClients: true }) / aws-sdk-client-mock stubs',
+          how: `same runs: the clients the code builds get the fast configuration from the install; wall ${seconds(fastClients)} s (+${perTest(fastClients)} ms per test), CPU ${cpuSeconds(fastClients)} s (${cpuRatio(fastClients)}×)`,
+          unit: '×',
+          target: '≤ 1.2',
+        },
+        wallRatios(fastClients),
       ),
       row(
         {

@@ -22,6 +22,7 @@ import {
   checkStateChange,
   checkStoreId,
 } from './usage/control-checks.js';
+import { describeType } from './usage/describe-type.js';
 import { checkFailNext, type FailNextOptions } from './usage/fail-next.js';
 import { checkOptions, checkTiming } from './usage/options.js';
 import { checkPlainData } from './usage/plain-data.js';
@@ -163,7 +164,16 @@ export class KmsFake {
    * fake.uninstall();
    */
   install(options: InstallOptions = {}): this {
-    installFor(this, this.attachments, this.engine.options.region, options);
+    const args = usage('fake.install(options?)');
+    const given = args.object('options', options) ?? {};
+    args.knownKeys('options', given, ['onUnhandledRequest', 'fastClients']);
+    if (given.onUnhandledRequest !== undefined) {
+      args.oneOf('options.onUnhandledRequest', given.onUnhandledRequest, ['error', 'bypass'] as const);
+    }
+    if (given.fastClients !== undefined && typeof given.fastClients !== 'boolean') {
+      args.fail('options.fastClients', `must be true or false; got ${describeType(given.fastClients)}.`);
+    }
+    installFor(this, this.attachments, this.engine.options.region, given as InstallOptions);
     return this;
   }
 

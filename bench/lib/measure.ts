@@ -51,9 +51,13 @@ export interface Comparison {
  * Baseline and candidate measured side by side: each round runs one batch of each, in alternating order,
  * so that a busy neighbour on a shared machine slows both alike and cancels out of the ratio.
  */
-export async function compare(baseline: Side, candidate: Side, rounds: number): Promise<Comparison> {
-  await baseline.batch(); // warm-up: JIT, caches, lazily built middleware
-  await candidate.batch();
+export async function compare(baseline: Side, candidate: Side, rounds: number, warmUpBatches = 1): Promise<Comparison> {
+  // Warm-up: JIT, caches, lazily built middleware. Code runs unoptimized for its first few thousand calls, and
+  // the side with more code of its own would pay for that in the first rounds.
+  for (let i = 0; i < warmUpBatches; i++) {
+    await baseline.batch();
+    await candidate.batch();
+  }
   const out: Comparison = { ratios: [], baselineUs: [], candidateUs: [] };
   for (let round = 0; round < rounds; round++) {
     let b: number;

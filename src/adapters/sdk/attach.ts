@@ -3,6 +3,7 @@ import { FakeKmsUsageError } from '../../errors/kms-error.js';
 import { fakeCredentials } from './client-factory.js';
 import { hardenEnvironment, releaseEnvironment } from './env-hardening.js';
 import { type FakeRequestHandler, isFakeRequestHandler, type SdkHttpRequest } from './fake-request-handler.js';
+import { useFastConfiguration } from './fast-client-config.js';
 import { GENERATION_HEADER, generationStamp, unstampGeneration } from './in-flight.js';
 import { clearOwner, nextFakeName, ownerOf, setOwner, type WiringKind } from './ownership.js';
 import { useInstantRetries } from './retry.js';
@@ -17,6 +18,8 @@ interface Wired {
   region: unknown;
   signer: unknown;
   restoreRetries?: () => void;
+  /** Undoes `install({ fastClients: true })`'s fast configuration. */
+  restoreFast?: () => void;
   kind: WiringKind;
   /** Calls started while wired that have not finished (their retries included). */
   inFlight: number;
@@ -75,13 +78,13 @@ export class Attachments {
   }
 
   /** Wiring by `install()` at a client's first `send`: only for clients no fake owns. */
-  claim(client: KMSClient): void {
+  claim(client: KMSClient, fast = false): void {
     const owner = ownerOf(client);
     if (owner && !(owner.fake === this && owner.kind === 'detaching')) return;
     const { requestHandler } = client.config as unknown as ClientConfig;
     // A client built with another fake's `requestHandler` already answers from that fake.
     if (isFakeRequestHandler(requestHandler) && requestHandler !== this.handler) return;
-    this.wire(client, undefined, 'install');
+    this.wire(client, undefined, 'install', fast);
   }
 
   /** Record that `fake.client()` built this client: it keeps this fake and its account for life. */
@@ -126,6 +129,7 @@ export class Attachments {
     config.region = wired.region;
     config.signer = wired.signer;
     wired.restoreRetries?.();
+    wired.restoreFast?.();
     this.wired.delete(client);
     clearOwner(client, this);
     if (this.wired.size === 0) releaseEnvironment(this);
@@ -140,7 +144,7 @@ export class Attachments {
     return this.wired.get(client)?.detached === false;
   }
 
-  private wire(client: KMSClient, account: string | undefined, kind: WiringKind): void {
+  private wire(client: KMSClient, account: string | undefined, kind: WiringKind, fast = false): void {
     hardenEnvironment(this, this.defaults().region);
     const config = client.config as unknown as ClientConfig;
     let wired = this.wired.get(client);
@@ -159,6 +163,12 @@ export class Attachments {
     }
     wired.kind = kind;
     wired.detached = false;
+    if (fast && !wired.restoreFast)
+      wired.restoreFast = useFastConfiguration(config as unknown as Record<string, unknown>);
+    else if (!fast && wired.restoreFast) {
+      wired.restoreFast();
+      wired.restoreFast = undefined;
+    }
     const counted = wired;
     const bound = account ?? this.defaults().account;
     // One object, as static credentials are: the SDK asks for them on every call.

@@ -76,3 +76,22 @@ export function fastKmsClientConfig(): Pick<
     ],
   };
 }
+
+type FastKey = keyof ReturnType<typeof fastKmsClientConfig>;
+const FAST_KEYS: readonly FastKey[] = ['cacheMiddleware', 'defaultUserAgentProvider', 'httpAuthSchemes'];
+
+/**
+ * Give a client that already exists the fast configuration (the SDK reads these three settings from the
+ * resolved configuration on every call); returns the undo, which puts back exactly what was there.
+ */
+export function useFastConfiguration(config: Record<string, unknown>): () => void {
+  const fast = fastKmsClientConfig() as Record<FastKey, unknown>;
+  const previous = FAST_KEYS.map((key) => [key, Object.hasOwn(config, key), config[key]] as const);
+  for (const key of FAST_KEYS) config[key] = fast[key];
+  return () => {
+    for (const [key, had, value] of previous) {
+      if (had) config[key] = value;
+      else delete config[key];
+    }
+  };
+}

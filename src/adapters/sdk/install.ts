@@ -22,10 +22,18 @@ export interface InstallOptions {
    * fails it at once with a `FakeKmsUsageError`; `'bypass'` lets it go.
    */
   onUnhandledRequest?: 'error' | 'bypass';
+  /**
+   * Give the clients this install wires (those built by the code under test) the configuration of
+   * `fastKmsClientConfig()`: cached middleware, a signer that writes only the credential scope instead of
+   * SigV4, and a fixed user agent. The SDK's serializer, deserializer, retries and exceptions still run.
+   * Their own settings come back when they are unwired. Default `false`.
+   */
+  fastClients?: boolean;
 }
 
 interface Installation {
   owner: object;
+  fastClients: boolean;
   attachments: Attachments;
   restore: Array<() => void>;
 }
@@ -69,16 +77,21 @@ export function installFor(owner: object, attachments: Attachments, region: stri
       'Another fake-kms fake is already installed for every KMSClient. Call uninstall() on it first, or wire this one with fake.client() / fake.attach(client).',
     );
   }
-  if (current) return;
+  if (current) {
+    // Installing again (useKmsFake does before each test) keeps the wiring and takes the new choice.
+    current.fastClients = options.fastClients === true;
+    return;
+  }
   const classes = kmsClientClasses();
   for (const cls of classes) assertSdkShape(cls);
-  const installation: Installation = { owner, attachments, restore: [] };
+  const installation: Installation = { owner, fastClients: options.fastClients === true, attachments, restore: [] };
   for (const cls of classes) {
     const proto = cls.prototype;
     const hadOwn = Object.hasOwn(proto, 'send');
     const previous = proto.send;
     proto.send = function send(this: KMSClient, ...args: unknown[]) {
-      slot.current?.attachments.claim(this);
+      const installed = slot.current;
+      installed?.attachments.claim(this, installed.fastClients);
       return previous.apply(this, args);
     };
     installation.restore.push(() => {

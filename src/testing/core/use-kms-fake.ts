@@ -32,6 +32,13 @@ export interface UseKmsFakeOptions extends KmsFakeOptions {
    * `'error'` (default) fails it at once with a `FakeKmsUsageError`, `'bypass'` lets it go.
    */
   onUnhandledRequest?: 'error' | 'bypass';
+  /**
+   * Give the clients the installed fake wires (those your code builds) the configuration of
+   * `fastKmsClientConfig()`: a suite of many calls runs near the speed of stubs, with the SDK's serializer,
+   * deserializer, retries and exceptions still in play. Leave it off when a test inspects the signed
+   * request or the user agent. Default `false`.
+   */
+  fastClients?: boolean;
 }
 
 /**
@@ -71,7 +78,14 @@ export function registerKmsFake(hooks: TestHooks, options: UseKmsFakeOptions = {
       `useKmsFake() was called inside a test or a hook: the runner has already collected this file, so the fake's hooks would never run and nothing would be installed. ${WHERE}`,
     );
   }
-  const { fresh = false, install = true, env = true, onUnhandledRequest = 'error', ...fakeOptions } = options;
+  const {
+    fresh = false,
+    install = true,
+    env = true,
+    onUnhandledRequest = 'error',
+    fastClients = false,
+    ...fakeOptions
+  } = options;
   let fake = createKmsFake(fakeOptions);
   const registration = {};
   let counted = false;
@@ -92,7 +106,7 @@ export function registerKmsFake(hooks: TestHooks, options: UseKmsFakeOptions = {
     setCurrentFake(handle);
     if (env) environment.apply();
     if (onUnhandledRequest === 'error') armUnhandledRequestGuard(registration);
-    if (install) fake.install({ onUnhandledRequest });
+    if (install) fake.install({ onUnhandledRequest, fastClients });
   });
   hooks.beforeEach(() => {
     if (env) environment.apply();
@@ -102,7 +116,7 @@ export function registerKmsFake(hooks: TestHooks, options: UseKmsFakeOptions = {
     } else {
       fake.reset();
     }
-    if (install) fake.install({ onUnhandledRequest });
+    if (install) fake.install({ onUnhandledRequest, fastClients });
   });
   hooks.afterAll(() => {
     if (counted) active--;
