@@ -45,7 +45,8 @@ export function stampGeneration(client: KMSClient, engine: () => Engine): void {
       if (typeof stamp === 'string' && request?.headers) request.headers[HEADER] = stamp;
       return next(args);
     },
-    { step: 'build', priority: 'high', name: HEADER_STEP, override: true },
+    // Innermost, after signing: the stamp is not one more header for SigV4 to canonicalize and sign on every call.
+    { step: 'deserialize', priority: 'low', name: HEADER_STEP, override: true },
   );
 }
 
