@@ -92,7 +92,7 @@ export function describeEntry(store: StoreRecord): Output {
 function encodedEntry(store: StoreRecord, fresh: Output): { entry: Output; json: string } {
   const cached = encodedEntries.get(store);
   if (cached !== undefined && sameEntry(fresh, cached.entry)) return cached;
-  const encoded = { entry: fresh, json: encodeValue(fresh) };
+  const encoded = { entry: fresh, json: encodeEntry(fresh) };
   if (cached === undefined && encodedEntries.size >= ENTRY_CACHE_SIZE) {
     encodedEntries.delete(encodedEntries.keys().next().value as StoreRecord);
   }
@@ -100,6 +100,31 @@ function encodedEntry(store: StoreRecord, fresh: Output): { entry: Output; json:
   return encoded;
 }
 const ENTRY_CACHE_SIZE = 1_024;
+
+/**
+ * An entry's wire text. A state change makes a new entry, but its trust anchor (most of the text, and slow to
+ * escape for its line breaks) is one of a few: its escaped form is remembered and spliced in. In JSON text a
+ * quote inside a string is always escaped, so the placeholder member can only be the one written here.
+ */
+function encodeEntry(entry: Output): string {
+  const anchor = entry.TrustAnchorCertificate;
+  if (typeof anchor !== 'string' || anchor.length < 256) return encodeValue(entry);
+  const json = encodeValue({ ...entry, TrustAnchorCertificate: 0 });
+  // A function, so that a `$` in the anchor is never read as a replacement pattern.
+  return json.replace('"TrustAnchorCertificate":0', () => `"TrustAnchorCertificate":${escapedAnchor(anchor)}`);
+}
+
+function escapedAnchor(anchor: string): string {
+  let escaped = escapedAnchors.get(anchor);
+  if (escaped === undefined) {
+    escaped = JSON.stringify(anchor);
+    if (escapedAnchors.size >= ANCHOR_CACHE_SIZE) escapedAnchors.clear();
+    escapedAnchors.set(anchor, escaped);
+  }
+  return escaped;
+}
+const ANCHOR_CACHE_SIZE = 64;
+const escapedAnchors = new Map<string, string>();
 const encodedEntries = new Map<StoreRecord, { entry: Output; json: string }>();
 
 /** Same members with the same values (timestamps by time, structures member by member). */

@@ -1,5 +1,5 @@
 import type { ClusterSpec, ClusterState, HsmState } from './spec/cluster-spec.js';
-import { stableHex } from './stable-hash.js';
+import { recurringHex } from './stable-hash.js';
 
 export interface ResolvedHsm {
   hsmId: string;
@@ -90,14 +90,14 @@ function defaultHsms(clusterId: string, region: string): ResolvedHsm[] {
 }
 
 function defaultHsmId(clusterId: string, index: number): string {
-  return `hsm-${stableHex(`${clusterId}/hsm/${index}`, 11)}`;
+  return `hsm-${recurringHex(`${clusterId}/hsm/${index}`, 11)}`;
 }
 
 /** A subnet in zones `a` and `b`, plus one in every other zone that holds an HSM. */
 function defaultSubnets(clusterId: string, region: string, hsms: ResolvedHsm[]): ResolvedSubnet[] {
   const zones = [...new Set([`${region}a`, `${region}b`, ...hsms.map((h) => h.availabilityZone)])];
   return zones.map((zone) => ({
-    subnetId: `subnet-${stableHex(`${clusterId}/subnet/${zone}`, 17)}`,
+    subnetId: `subnet-${recurringHex(`${clusterId}/subnet/${zone}`, 17)}`,
     availabilityZone: zone,
     freeIpAddresses: DEFAULT_FREE_IP_ADDRESSES,
     deleted: false,

@@ -10,13 +10,20 @@ export function fnv1a(text: string): number {
 
 /** `length` lowercase hex characters derived from `text`. */
 export function stableHex(text: string, length: number): string {
-  // Every Create and Connect names a cluster's default HSMs and subnets again: remember the last few hundred.
+  let out = '';
+  for (let round = 0; out.length < length; round++) out += fnv1a(`${round}:${text}`).toString(16).padStart(8, '0');
+  return out.slice(0, length);
+}
+
+/**
+ * {@link stableHex} for names asked for again and again (a cluster's default HSMs and subnets, on every Create
+ * and Connect): the last few hundred are remembered. One-off names use `stableHex`, so they cannot crowd these out.
+ */
+export function recurringHex(text: string, length: number): string {
   const key = `${length}:${text}`;
   let out = made.get(key);
   if (out !== undefined) return out;
-  out = '';
-  for (let round = 0; out.length < length; round++) out += fnv1a(`${round}:${text}`).toString(16).padStart(8, '0');
-  out = out.slice(0, length);
+  out = stableHex(text, length);
   if (made.size >= MADE_LIMIT) made.clear();
   made.set(key, out);
   return out;

@@ -46,6 +46,22 @@ describe('the Describe body on the wire', () => {
     expect(firstPage.CustomKeyStores[0].ConnectionErrorCode).toBe('USER_LOCKED_OUT');
   });
 
+  it('carries a trust anchor exactly, whatever characters it holds', async () => {
+    const fake = createKmsFake();
+    const odd = `-----BEGIN CERTIFICATE-----\n${'A$&$\'$`"\\\u2028é'.repeat(40)}\n-----END CERTIFICATE-----`;
+    const id = fake.addStore({
+      CustomKeyStoreName: 'odd-anchor',
+      CloudHsmClusterId: 'cluster-abcdefghijk',
+      TrustAnchorCertificate: odd,
+    });
+    for (const state of ['DISCONNECTED', 'CONNECTED', 'FAILED'] as const) {
+      fake.setState(id, state, state === 'FAILED' ? 'NETWORK_ERRORS' : undefined);
+      const { wire, output } = await wireAndJournal(fake, { CustomKeyStoreId: id });
+      expect(wire.CustomKeyStores[0].TrustAnchorCertificate).toBe(odd);
+      expect(wire).toEqual(asWire(output));
+    }
+  });
+
   it('shows every change to a store that was described before: state, error code, name', async () => {
     const fake = createKmsFake();
     const kms = fake.client();
