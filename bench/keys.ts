@@ -15,6 +15,7 @@ import {
   paginateListKeys,
 } from '@aws-sdk/client-kms';
 import type { KeySeed, KmsFake, StoreSeed } from '../src/index.js';
+import { seedAndResetRows, sizeLabel, smallAgainstBigRows } from './lib/at-scale.js';
 import { compare, cpuMs, perRunCpuUs } from './lib/measure.js';
 import { fmt, median, type Row, row } from './lib/stats.js';
 import type { BenchOptions } from './options.js';
@@ -23,7 +24,7 @@ import type { BenchOptions } from './options.js';
 const DIST = '../dist/index.js';
 const { createKmsFake } = (await import(DIST)) as typeof import('../src/index.js');
 
-const label = (n: number) => n.toLocaleString('en-US');
+const label = sizeLabel;
 
 /** `n` keys as a user seeds them with the `keys` option: AWS_KMS keys, each with an alias. */
 function keySeeds(n: number): KeySeed[] {
@@ -59,29 +60,16 @@ export async function keys(options: BenchOptions): Promise<Row[]> {
     ],
     ['KeyCount of a CloudHSM store', (n) => createKmsFake({ stores: storeWithKeys(n), seed: 'keys' })],
   ];
+  const run = { sizes, big, ref, rounds };
   for (const [way, make] of ways) {
-    const seedMs = new Map<number, number[]>(sizes.map((n) => [n, []]));
-    const resetMs = new Map<number, number[]>(sizes.map((n) => [n, []]));
-    for (let round = 0; round < rounds; round++) {
-      for (const n of round % 2 ? [...sizes].reverse() : sizes) {
-        let fake: KmsFake | undefined;
-        seedMs.get(n)?.push(await cpuMs(() => (fake = make(n))));
-        resetMs.get(n)?.push(await cpuMs(() => fake?.reset()));
-      }
-    }
-    for (const [what, times] of [
-      [`seeding keys with ${way}`, seedMs],
-      [`reset() of keys seeded with ${way}`, resetMs],
-    ] as const) {
-      const ratios = (times.get(big) as number[]).map((t, i) => t / ((times.get(ref) as number[])[i] as number));
-      const abs = `CPU time; ${sizes.map((n) => `${label(n)}: ${fmt(median(times.get(n) as number[]))} ms`).join(', ')}`;
-      rows.push(
-        row(
-          { id: '3e', figure: `${what}, ${label(big)} / ${label(ref)} keys`, how: abs, unit: '×', target: '≤ 12' },
-          ratios,
-        ),
-      );
-    }
+    rows.push(
+      ...(await seedAndResetRows(run, make, {
+        id: '3e',
+        seeding: `seeding keys with ${way}`,
+        reset: `reset() of keys seeded with ${way}`,
+        unit: 'keys',
+      })),
+    );
   }
 
   seedLists.clear();
@@ -127,25 +115,13 @@ export async function keys(options: BenchOptions): Promise<Row[]> {
     // Last: it adds keys (at the end of the creation order, so the pages above are unchanged).
     ['CreateKey', (s) => perRunCpuUs(calls, () => s.kms.send(new CreateKeyCommand({})))],
   ];
-  for (const [name, op] of ops) {
-    const result = await compare(
-      { name: '10', batch: () => op(a) },
-      { name: 'big', batch: () => op(b) },
-      perCallRounds,
-    );
-    rows.push(
-      row(
-        {
-          id: '3f',
-          figure: `${name} at ${label(big)} / at 10 keys`,
-          how: `${calls} calls per batch, interleaved; ${fmt(median(result.baselineUs))} vs ${fmt(median(result.candidateUs))} µs per call (CPU time)`,
-          unit: '×',
-          target: '≤ 1.5',
-        },
-        result.ratios,
-      ),
-    );
-  }
+  rows.push(
+    ...(await smallAgainstBigRows(ops, a, b, perCallRounds, {
+      id: '3f',
+      calls,
+      figure: (name) => `${name} at ${label(big)} / at 10 keys`,
+    })),
+  );
 
   // A page of 100 at the end of the walk against the first page of 100, on the big fake.
   for (const [what, first, last] of [

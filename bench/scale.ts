@@ -12,6 +12,7 @@ import {
   UpdateCustomKeyStoreCommand,
 } from '@aws-sdk/client-kms';
 import type { KmsFake, StoreSeed } from '../src/index.js';
+import { seedAndResetRows, sizeLabel, smallAgainstBigRows } from './lib/at-scale.js';
 import { clusterIdFor, TRUST_ANCHOR } from './lib/floor.js';
 import { compare, cpuMs, perRunCpuUs } from './lib/measure.js';
 import { fmt, median, type Row, row } from './lib/stats.js';
@@ -39,33 +40,19 @@ export async function scale(options: BenchOptions): Promise<Row[]> {
   const big = sizes[sizes.length - 1] as number;
   const ref = sizes[sizes.length - 2] as number;
   const rounds = options.quick ? 1 : 3;
-  const label = (n: number) => n.toLocaleString('en-US');
+  const label = sizeLabel;
   const rows: Row[] = [];
 
   // Seeding and reset(): every size once per round, so each round gives one big/ref ratio.
-  const seedMs = new Map<number, number[]>(sizes.map((n) => [n, []]));
-  const resetMs = new Map<number, number[]>(sizes.map((n) => [n, []]));
   const seedLists = new Map(sizes.map((n) => [n, seeds(n)]));
-  for (let round = 0; round < rounds; round++) {
-    for (const n of round % 2 ? [...sizes].reverse() : sizes) {
-      let fake: KmsFake | undefined;
-      seedMs.get(n)?.push(await cpuMs(() => (fake = fakeOf(seedLists.get(n) as StoreSeed[]))));
-      resetMs.get(n)?.push(await cpuMs(() => fake?.reset()));
-    }
-  }
-  for (const [what, times] of [
-    ['seeding (createKmsFake with stores)', seedMs],
-    ['reset()', resetMs],
-  ] as const) {
-    const ratios = (times.get(big) as number[]).map((t, i) => t / ((times.get(ref) as number[])[i] as number));
-    const abs = `CPU time; ${sizes.map((n) => `${label(n)}: ${fmt(median(times.get(n) as number[]))} ms`).join(', ')}`;
-    rows.push(
-      row(
-        { id: '3a', figure: `${what}, ${label(big)} / ${label(ref)} stores`, how: abs, unit: '×', target: '≤ 12' },
-        ratios,
-      ),
-    );
-  }
+  rows.push(
+    ...(await seedAndResetRows({ sizes, big, ref, rounds }, (n) => fakeOf(seedLists.get(n) as StoreSeed[]), {
+      id: '3a',
+      seeding: 'seeding (createKmsFake with stores)',
+      reset: 'reset()',
+      unit: 'stores',
+    })),
+  );
   seedLists.clear();
 
   // Per call through the SDK: the same operations on a fake of 10 stores and one of `big` stores.
@@ -94,25 +81,13 @@ export async function scale(options: BenchOptions): Promise<Row[]> {
     ['Update (rename)', (s) => renames(s.kms, s.id, s.name, calls)],
     ['Delete', (s) => createDelete(s.kms, calls, () => fresh++, 'delete')],
   ];
-  for (const [name, op] of ops) {
-    const result = await compare(
-      { name: '10', batch: () => op(a) },
-      { name: 'big', batch: () => op(b) },
-      perCallRounds,
-    );
-    rows.push(
-      row(
-        {
-          id: '3b',
-          figure: `${name} at ${label(big)} / at 10 stores`,
-          how: `${calls} calls per batch, interleaved; ${fmt(median(result.baselineUs))} vs ${fmt(median(result.candidateUs))} µs per call (CPU time)`,
-          unit: '×',
-          target: '≤ 1.5',
-        },
-        result.ratios,
-      ),
-    );
-  }
+  rows.push(
+    ...(await smallAgainstBigRows(ops, a, b, perCallRounds, {
+      id: '3b',
+      calls,
+      figure: (name) => `${name} at ${label(big)} / at 10 stores`,
+    })),
+  );
 
   // One page (Limit 100) at the end of the walk against the first page, on the big fake.
   const lastMarker = await markerBeforeLastPage(b.kms);

@@ -1,0 +1,86 @@
+/**
+ * The two measurements the store and key scale sections share: seeding and `reset()` at every size (does
+ * the cost grow linearly?), and one operation on a small fake against a big one (does it grow at all?).
+ */
+import { compare, cpuMs } from './measure.js';
+import { fmt, median, type Row, row } from './stats.js';
+
+export const sizeLabel = (n: number) => n.toLocaleString('en-US');
+
+export interface SizeRun {
+  sizes: readonly number[];
+  /** The biggest size, and the one its cost is compared with. */
+  big: number;
+  ref: number;
+  rounds: number;
+}
+
+/**
+ * Seed a fake of every size with `make`, then reset it, every size once per round (alternating order), and
+ * give one row each for seeding and for `reset()`: the big/ref ratio per round, the median times per size.
+ */
+export async function seedAndResetRows(
+  run: SizeRun,
+  make: (n: number) => { reset(): unknown },
+  row3: { id: string; seeding: string; reset: string; unit: string },
+): Promise<Row[]> {
+  const seedMs = new Map<number, number[]>(run.sizes.map((n) => [n, []]));
+  const resetMs = new Map<number, number[]>(run.sizes.map((n) => [n, []]));
+  for (let round = 0; round < run.rounds; round++) {
+    for (const n of round % 2 ? [...run.sizes].reverse() : run.sizes) {
+      let fake: { reset(): unknown } | undefined;
+      seedMs.get(n)?.push(await cpuMs(() => (fake = make(n))));
+      resetMs.get(n)?.push(await cpuMs(() => fake?.reset()));
+    }
+  }
+  return (
+    [
+      [row3.seeding, seedMs],
+      [row3.reset, resetMs],
+    ] as const
+  ).map(([what, times]) => {
+    const at = (n: number) => times.get(n) as number[];
+    const ratios = at(run.big).map((t, i) => t / (at(run.ref)[i] as number));
+    const how = `CPU time; ${run.sizes.map((n) => `${sizeLabel(n)}: ${fmt(median(at(n)))} ms`).join(', ')}`;
+    return row(
+      {
+        id: row3.id,
+        figure: `${what}, ${sizeLabel(run.big)} / ${sizeLabel(run.ref)} ${row3.unit}`,
+        how,
+        unit: '×',
+        target: '≤ 12',
+      },
+      ratios,
+    );
+  });
+}
+
+/**
+ * Each operation on the fake of 10 (`small`) against the fake of `big` items, interleaved; one row each. An
+ * operation is one batch of `calls` calls returning CPU microseconds per call.
+ */
+export async function smallAgainstBigRows<S>(
+  ops: readonly (readonly [name: string, op: (side: S) => Promise<number>])[],
+  small: S,
+  big: S,
+  rounds: number,
+  described: { id: string; calls: number; figure: (name: string) => string },
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const [name, op] of ops) {
+    const result = await compare({ name: '10', batch: () => op(small) }, { name: 'big', batch: () => op(big) }, rounds);
+    rows.push(
+      row(
+        {
+          id: described.id,
+          figure: described.figure(name),
+          how: `${described.calls} calls per batch, interleaved; ${fmt(median(result.baselineUs))} vs ${fmt(median(result.candidateUs))} µs per call (CPU time)`,
+          unit: '×',
+          target: '≤ 1.5',
+        },
+        result.ratios,
+      ),
+    );
+  }
+  return rows;
+}
