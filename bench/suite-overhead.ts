@@ -63,6 +63,17 @@ useKmsFake({ fastClients: true });
 void beforeEach;
 ${TESTS(n)}`;
 
+/** The store the stubs and the floor answer Describe with (its creation date as each side writes it). */
+const DESCRIBED = (creationDate: string) => `{
+        CustomKeyStoreId: 'cks-1234567890abcdef0',
+        CustomKeyStoreName: 'payments-hsm',
+        CloudHsmClusterId: 'cluster-abcdefghijk',
+        TrustAnchorCertificate: create.TrustAnchorCertificate,
+        ConnectionState: 'CONNECTING',
+        CreationDate: ${creationDate},
+        CustomKeyStoreType: 'AWS_CLOUDHSM',
+      },`;
+
 const MOCK = (n: number) => `${COMMON}import { mockClient } from 'aws-sdk-client-mock';
 const mock = mockClient(KMSClient);
 beforeEach(() => {
@@ -71,25 +82,12 @@ beforeEach(() => {
   mock.on(ConnectCustomKeyStoreCommand).resolves({});
   mock.on(DescribeCustomKeyStoresCommand).resolves({
     CustomKeyStores: [
-      {
-        CustomKeyStoreId: 'cks-1234567890abcdef0',
-        CustomKeyStoreName: 'payments-hsm',
-        CloudHsmClusterId: 'cluster-abcdefghijk',
-        TrustAnchorCertificate: create.TrustAnchorCertificate,
-        ConnectionState: 'CONNECTING',
-        CreationDate: new Date(),
-        CustomKeyStoreType: 'AWS_CLOUDHSM',
-      },
+      ${DESCRIBED('new Date()')}
     ],
   });
 });
 ${TESTS(n)}`;
 
-/**
- * The test files import fake-kms as a user's would: the built package (`npm run bench` builds it first),
- * loaded by Node as a dependency in node_modules is (externalized), not compiled from src by Vite on
- * every run (about 2 s of transform that no user pays, and that the stubs side does not pay either).
- */
 /**
  * The floor of any fake behind the real client: the same tests, the same default \`KMSClient\` pipeline
  * (serialize, sign, retry, deserialize), but a \`requestHandler\` that returns canned responses and no fake.
@@ -102,15 +100,7 @@ const canned: Record<string, unknown> = {
   'TrentService.ConnectCustomKeyStore': {},
   'TrentService.DescribeCustomKeyStores': {
     CustomKeyStores: [
-      {
-        CustomKeyStoreId: 'cks-1234567890abcdef0',
-        CustomKeyStoreName: 'payments-hsm',
-        CloudHsmClusterId: 'cluster-abcdefghijk',
-        TrustAnchorCertificate: create.TrustAnchorCertificate,
-        ConnectionState: 'CONNECTING',
-        CreationDate: 1767225600,
-        CustomKeyStoreType: 'AWS_CLOUDHSM',
-      },
+      ${DESCRIBED('1767225600')}
     ],
   },
 };
@@ -126,6 +116,11 @@ const requestHandler = {
 void beforeEach;
 ${TESTS(n, ", credentials: { accessKeyId: 'FAKEKMSFLOORACCESSKEY', secretAccessKey: 'floor' }, requestHandler")}`;
 
+/**
+ * The test files import fake-kms as a user's would: the built package (`npm run bench` builds it first),
+ * loaded by Node as a dependency in node_modules is (externalized), not compiled from src by Vite on
+ * every run (about 2 s of transform that no user pays, and that the stubs side does not pay either).
+ */
 const CONFIG = `import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 const dist = (path: string) => fileURLToPath(new URL(\`../../dist/\${path}\`, import.meta.url));
