@@ -42,20 +42,23 @@ function revive(value: unknown, shapeName: string): unknown {
   }
 }
 
+/** The members the journal redacts wherever they appear. `Plaintext` is data the caller encrypts and data keys KMS returns: never journaled (issue 11). */
+export const SECRET_MEMBERS: ReadonlySet<string> = new Set(['KeyStorePassword', 'RawSecretAccessKey', 'Plaintext']);
+
 /** Operations whose output shape can carry a member the journal must redact; the others skip the check. */
-export function outputMayHoldSecrets(operation: string, secretMembers: ReadonlySet<string>): boolean {
+export function outputMayHoldSecrets(operation: string): boolean {
   let known = secretOutputs.get(operation);
   if (known === undefined) {
     const shape = KMS_OPERATION_SHAPES[operation]?.output;
     // An operation outside the model has no shape to trust: check its outputs.
-    known = shape === undefined || reaches(shape, secretMembers, new Set());
+    known = shape === undefined || reaches(shape, new Set());
     secretOutputs.set(operation, known);
   }
   return known;
 }
 const secretOutputs = new Map<string, boolean>();
 
-function reaches(shapeName: string, secretMembers: ReadonlySet<string>, seen: Set<string>): boolean {
+function reaches(shapeName: string, seen: Set<string>): boolean {
   if (seen.has(shapeName)) return false;
   seen.add(shapeName);
   const shape = KMS_SHAPES[shapeName];
@@ -63,10 +66,10 @@ function reaches(shapeName: string, secretMembers: ReadonlySet<string>, seen: Se
   // Member names, not the model's `sensitive` flags: Describe's XKS AccessKeyId is sensitive to the model yet
   // shown by KMS, and the journal redacts exactly the members it names.
   for (const [member, memberShape] of Object.entries(shape.members ?? {})) {
-    if (secretMembers.has(member) || reaches(memberShape, secretMembers, seen)) return true;
+    if (SECRET_MEMBERS.has(member) || reaches(memberShape, seen)) return true;
   }
   for (const inner of [shape.member, shape.value]) {
-    if (inner !== undefined && reaches(inner, secretMembers, seen)) return true;
+    if (inner !== undefined && reaches(inner, seen)) return true;
   }
   return false;
 }

@@ -1,4 +1,4 @@
-import { outputMayHoldSecrets, reviveOutput } from './journal-output.js';
+import { outputMayHoldSecrets, reviveOutput, SECRET_MEMBERS } from './journal-output.js';
 
 /** One entry of the call journal: a call the fake answered, or an injection a test made. */
 export type JournalEntry = CallEntry | InjectionEntry;
@@ -79,7 +79,7 @@ export class Journal {
    * that the first read turns them back into `Date`s from the model.
    */
   recordOutput(entry: CallEntry, output: Record<string, unknown>): void {
-    entry.output = outputMayHoldSecrets(entry.operation, SECRET_MEMBERS) ? redactSecrets(output) : output;
+    entry.output = outputMayHoldSecrets(entry.operation) ? redactSecrets(output) : output;
     (entry as Encoded)[ENCODED] = true;
   }
 
@@ -146,8 +146,6 @@ export function copyJournalValue<T>(value: T): T {
 }
 
 export const REDACTED = '**redacted**';
-// `Plaintext` is data the caller encrypts and data keys KMS returns: never journaled (issue 11).
-const SECRET_MEMBERS = new Set(['KeyStorePassword', 'RawSecretAccessKey', 'Plaintext']);
 /** Members that hold a secret inside; a value of the wrong type there (a string, a list) may be the secret itself. */
 const SECRET_HOLDERS = new Set(['XksProxyAuthenticationCredential']);
 
