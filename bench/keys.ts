@@ -15,8 +15,8 @@ import {
   paginateListKeys,
 } from '@aws-sdk/client-kms';
 import type { KeySeed, KmsFake, StoreSeed } from '../src/index.js';
-import { seedAndResetRows, sizeLabel, smallAgainstBigRows } from './lib/at-scale.js';
-import { compare, cpuMs, perRunCpuUs } from './lib/measure.js';
+import { fullWalkRow, seedAndResetRows, sizeLabel, smallAgainstBigRows } from './lib/at-scale.js';
+import { compare, perRunCpuUs } from './lib/measure.js';
 import { fmt, median, type Row, row } from './lib/stats.js';
 import type { BenchOptions } from './options.js';
 
@@ -157,26 +157,13 @@ export async function keys(options: BenchOptions): Promise<Row[]> {
     for await (const p of paginateListKeys({ client: kms }, {})) n += p.Keys?.length ?? 0;
     return n;
   };
-  const walkMs: [number[], number[]] = [[], []];
-  const walkRatios: number[] = [];
   await walk(refFake); // warm-up: JIT, the SDK's lazily built middleware
-  for (let round = 0; round < rounds; round++) {
-    const r = await cpuMs(() => walk(refFake));
-    const g = await cpuMs(() => walk(bigFake));
-    walkMs[0].push(r);
-    walkMs[1].push(g);
-    walkRatios.push(g / r);
-  }
   rows.push(
-    row(
-      {
-        id: '3h',
-        figure: `full ListKeys paginator walk (default page of 100), ${label(big)} / ${label(ref)} keys`,
-        how: `walked through the SDK paginator, CPU time; ${fmt(median(walkMs[0]))} ms vs ${fmt(median(walkMs[1]))} ms; O(N) is ${big / ref}×`,
-        unit: '×',
-        target: `≈ ${big / ref} (O(N))`,
-      },
-      walkRatios,
+    await fullWalkRow(
+      { sizes, big, ref, rounds },
+      () => walk(refFake),
+      () => walk(bigFake),
+      { id: '3h', figure: `full ListKeys paginator walk (default page of 100), ${label(big)} / ${label(ref)} keys` },
     ),
   );
   return rows;

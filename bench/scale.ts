@@ -12,9 +12,9 @@ import {
   UpdateCustomKeyStoreCommand,
 } from '@aws-sdk/client-kms';
 import type { KmsFake, StoreSeed } from '../src/index.js';
-import { seedAndResetRows, sizeLabel, smallAgainstBigRows } from './lib/at-scale.js';
+import { fullWalkRow, seedAndResetRows, sizeLabel, smallAgainstBigRows } from './lib/at-scale.js';
 import { clusterIdFor, TRUST_ANCHOR } from './lib/floor.js';
-import { compare, cpuMs, perRunCpuUs } from './lib/measure.js';
+import { compare, perRunCpuUs } from './lib/measure.js';
 import { fmt, median, type Row, row } from './lib/stats.js';
 import type { BenchOptions } from './options.js';
 
@@ -124,25 +124,12 @@ export async function scale(options: BenchOptions): Promise<Row[]> {
       n += p.CustomKeyStores?.length ?? 0;
     return n;
   };
-  const walkRatios: number[] = [];
-  const walkMs: [number[], number[]] = [[], []];
-  for (let round = 0; round < rounds; round++) {
-    const r = await cpuMs(() => walk(refFake.client()));
-    const g = await cpuMs(() => walk(b.kms));
-    walkMs[0].push(r);
-    walkMs[1].push(g);
-    walkRatios.push(g / r);
-  }
   rows.push(
-    row(
-      {
-        id: '3d',
-        figure: `full paginator walk (pages of 100), ${label(big)} / ${label(ref)} stores`,
-        how: `walked through the SDK paginator, CPU time; ${fmt(median(walkMs[0]))} ms vs ${fmt(median(walkMs[1]))} ms; O(N) is ${big / ref}×`,
-        unit: '×',
-        target: `≈ ${big / ref} (O(N))`,
-      },
-      walkRatios,
+    await fullWalkRow(
+      { sizes, big, ref, rounds },
+      () => walk(refFake.client()),
+      () => walk(b.kms),
+      { id: '3d', figure: `full paginator walk (pages of 100), ${label(big)} / ${label(ref)} stores` },
     ),
   );
   return rows;

@@ -84,3 +84,35 @@ export async function smallAgainstBigRows<S>(
   }
   return rows;
 }
+
+/**
+ * A full paginator walk of the fake of `ref` items against the one of `big` items, once each per round: linear
+ * (O(N)) when the ratio is about `big / ref`.
+ */
+export async function fullWalkRow(
+  run: SizeRun,
+  walkRef: () => Promise<unknown>,
+  walkBig: () => Promise<unknown>,
+  described: { id: string; figure: string },
+): Promise<Row> {
+  const refMs: number[] = [];
+  const bigMs: number[] = [];
+  const ratios: number[] = [];
+  for (let round = 0; round < run.rounds; round++) {
+    const r = await cpuMs(walkRef);
+    const g = await cpuMs(walkBig);
+    refMs.push(r);
+    bigMs.push(g);
+    ratios.push(g / r);
+  }
+  return row(
+    {
+      id: described.id,
+      figure: described.figure,
+      how: `walked through the SDK paginator, CPU time; ${fmt(median(refMs))} ms vs ${fmt(median(bigMs))} ms; O(N) is ${run.big / run.ref}×`,
+      unit: '×',
+      target: `≈ ${run.big / run.ref} (O(N))`,
+    },
+    ratios,
+  );
+}
