@@ -52,7 +52,27 @@ export function describeCustomKeyStores(engine: Engine, ctx: CallContext, input:
     output.NextMarker = markerAfter(engine, ctx, OPERATION, last.seq);
   }
   const next = output.NextMarker === undefined ? '' : `,"NextMarker":${encodeValue(output.NextMarker)}`;
-  return new EncodedOutput(output, `{"CustomKeyStores":[${wire.join(',')}],"Truncated":${truncated}${next}}`);
+  return new EncodedOutput(output, pageText(engine, wire, `],"Truncated":${truncated}${next}}`));
+}
+
+/**
+ * The page's wire text. A suite that polls Describe gets the same entries' texts (the same strings, from the
+ * entry cache) call after call: the last text built for this fake is reused while they are the same, instead
+ * of joining and flattening a copy of every trust anchor on every call.
+ */
+function pageText(engine: Engine, parts: string[], tail: string): string {
+  const last = lastPages.get(engine);
+  if (last !== undefined && last.tail === tail && sameStrings(last.parts, parts)) return last.text;
+  const text = `{"CustomKeyStores":[${parts.join(',')}${tail}`;
+  lastPages.set(engine, { parts, tail, text });
+  return text;
+}
+const lastPages = new WeakMap<Engine, { parts: string[]; tail: string; text: string }>();
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A store as Describe shows it: no secrets, type-specific members only for their type (spec §3.2). */
