@@ -109,15 +109,29 @@ export function describeEntry(store: StoreRecord): Output {
  * and its text (so journal entries share it too). A bounded cache (oldest out first), so describing 100,000
  * stores does not keep 100,000 texts.
  */
-function encodedEntry(store: StoreRecord, fresh: Output): { entry: Output; json: string } {
+function encodedEntry(store: StoreRecord, fresh: Output): Encoded {
   const cached = encodedEntries.get(store);
-  if (cached !== undefined && sameEntry(fresh, cached.entry)) return cached;
-  const encoded = { entry: fresh, json: encodeEntry(fresh) };
-  if (cached === undefined && encodedEntries.size >= ENTRY_CACHE_SIZE) {
+  if (cached !== undefined) {
+    if (sameEntry(fresh, cached.entry)) return cached;
+    // The entry before the last one is kept too (without its own previous one, so nothing chains): a store
+    // that goes back and forth (connected, disconnected, connected) finds both of its texts.
+    const previous = cached.previous;
+    if (previous !== undefined && sameEntry(fresh, previous.entry)) {
+      encodedEntries.set(store, { ...previous, previous: { entry: cached.entry, json: cached.json } });
+      return previous;
+    }
+  } else if (encodedEntries.size >= ENTRY_CACHE_SIZE) {
     encodedEntries.delete(encodedEntries.keys().next().value as StoreRecord);
   }
+  const encoded: Encoded = { entry: fresh, json: encodeEntry(fresh) };
+  if (cached !== undefined) encoded.previous = { entry: cached.entry, json: cached.json };
   encodedEntries.set(store, encoded);
   return encoded;
+}
+interface Encoded {
+  entry: Output;
+  json: string;
+  previous?: Encoded;
 }
 const ENTRY_CACHE_SIZE = 1_024;
 
@@ -145,7 +159,7 @@ function escapedAnchor(anchor: string): string {
 }
 const ANCHOR_CACHE_SIZE = 64;
 const escapedAnchors = new Map<string, string>();
-const encodedEntries = new Map<StoreRecord, { entry: Output; json: string }>();
+const encodedEntries = new Map<StoreRecord, Encoded>();
 
 /** Same members with the same values (timestamps by time, structures member by member). */
 function sameEntry(a: Output, b: Output): boolean {
