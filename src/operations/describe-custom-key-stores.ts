@@ -117,8 +117,13 @@ function encodedEntry(store: StoreRecord, fresh: Output): Encoded {
     // that goes back and forth (connected, disconnected, connected) finds both of its texts.
     const previous = cached.previous;
     if (previous !== undefined && sameEntry(fresh, previous.entry)) {
-      encodedEntries.set(store, { ...previous, previous: { entry: cached.entry, json: cached.json } });
-      return previous;
+      // Swap the two in place: a store that alternates (CONNECTING, CONNECTED, …) allocates nothing.
+      const { entry, json } = cached;
+      cached.entry = previous.entry;
+      cached.json = previous.json;
+      previous.entry = entry;
+      previous.json = json;
+      return cached;
     }
   } else if (encodedEntries.size >= ENTRY_CACHE_SIZE) {
     encodedEntries.delete(encodedEntries.keys().next().value as StoreRecord);
