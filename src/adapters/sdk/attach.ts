@@ -230,14 +230,19 @@ export class Attachments {
   private replaceRegion(config: ClientConfig): void {
     const userRegion = config.region as (() => Promise<string | undefined>) | undefined;
     const defaultRegion = () => this.defaults().region;
-    config.region = async () => {
+    // The SDK asks three times per call: promise callbacks, not an async function with an await, each time.
+    // No Region configured anywhere (nothing, or a provider that fails): the fake's default keeps the client usable.
+    config.region = () => {
+      let region: Promise<string | undefined> | undefined;
       try {
-        const region = await userRegion?.();
-        if (region) return region;
+        region = userRegion?.();
       } catch {
-        // No Region configured anywhere: the fake's default keeps the client usable.
+        return Promise.resolve(defaultRegion());
       }
-      return defaultRegion();
+      return Promise.resolve(region).then(
+        (value) => value || defaultRegion(),
+        () => defaultRegion(),
+      );
     };
   }
 }
