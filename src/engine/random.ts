@@ -29,20 +29,41 @@ export class RandomSource {
       return this.unseeded(Math.ceil(chars / 2))
         .toString('hex')
         .slice(0, chars);
-    let text = '';
-    while (text.length < chars) text += hex8(this.next());
-    return text.slice(0, chars);
+    const text = this.scratch(chars);
+    let word = 0;
+    for (let i = 0; i < chars; i++) {
+      if (i % 8 === 0) word = this.next();
+      text[i] = HEX_DIGITS[(word >>> (28 - 4 * (i % 8))) & 0xf] as number;
+    }
+    return text.toString('latin1', 0, chars);
   }
 
   /** An RFC 4122 version-4 UUID. */
   uuid(): string {
     if (this.start === undefined) return randomUUID();
-    const a = hex8(this.next());
     // The version nibble (4) and the variant bits (10) sit in the second and third words.
-    const b = hex8(((this.next() & 0xffff0fff) | 0x4000) >>> 0);
-    const c = hex8(((this.next() & 0x3fffffff) | 0x80000000) >>> 0);
-    const d = hex8(this.next());
-    return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
+    const words = [
+      this.next(),
+      ((this.next() & 0xffff0fff) | 0x4000) >>> 0,
+      ((this.next() & 0x3fffffff) | 0x80000000) >>> 0,
+      this.next(),
+    ];
+    // The text is written as bytes and read as one string: no small strings joined per id.
+    const text = this.scratch(36);
+    let at = 0;
+    for (let i = 0; i < 32; i++) {
+      if (i === 8 || i === 12 || i === 16 || i === 20) text[at++] = DASH;
+      text[at++] = HEX_DIGITS[((words[i >>> 3] as number) >>> (28 - 4 * (i % 8))) & 0xf] as number;
+    }
+    return text.toString('latin1', 0, 36);
+  }
+
+  private text: Buffer | undefined;
+
+  /** A buffer of at least `n` bytes to write an id's characters into, kept between ids. */
+  private scratch(n: number): Buffer {
+    if (this.text === undefined || this.text.length < n) this.text = Buffer.alloc(Math.max(n, 64));
+    return this.text;
   }
 
   /** Back to the start of the stream, so a reset fake repeats its ids. */
@@ -91,14 +112,5 @@ function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
 
-/** `00` … `ff`: four lookups format a word faster than `toString(16)` and a pad. */
-const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
-
-function hex8(word: number): string {
-  return (
-    (BYTE_HEX[word >>> 24] as string) +
-    (BYTE_HEX[(word >>> 16) & 0xff] as string) +
-    (BYTE_HEX[(word >>> 8) & 0xff] as string) +
-    (BYTE_HEX[word & 0xff] as string)
-  );
-}
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+const DASH = 0x2d;
