@@ -1,6 +1,6 @@
 /**
  * A regression guard for issue 13 that does not depend on the machine: instead of timing calls, it counts
- * which stores (and KMS keys, and aliases) a call reads. Every record but the one a call names gets watching
+ * which stores (and KMS keys, and aliases) a call reads, and which middlewares it adds to the SDK's stack. Every record but the one a call names gets watching
  * accessors; a call that scans, sorts or filters them touches them all, an indexed one touches none.
  */
 import {
@@ -14,6 +14,7 @@ import {
   DescribeKeyCommand,
   DisableKeyCommand,
   EncryptCommand,
+  KMSClient,
   ListAliasesCommand,
   ListKeysCommand,
   ScheduleKeyDeletionCommand,
@@ -233,5 +234,33 @@ describe('a CloudHSM store call on a world of 2,000 described clusters reads onl
     await kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput()));
     expect(fake.stores().map((s) => s.CloudHsmClusterId)).toContain(ids[1_005]);
     expect(touched.size).toBe(0);
+  });
+});
+
+describe('the SDK middleware stack a call resolves', () => {
+  /** The middlewares a command resolves on `kms`, which the SDK copies and sorts on every call without a cache. */
+  function stackOf(kms: KMSClient): string[] {
+    return kms.middlewareStack
+      .concat(new DescribeCustomKeyStoresCommand({}).middlewareStack)
+      .identify()
+      .filter((id) => id.startsWith('fakeKms'));
+  }
+
+  it('holds no fake-kms middleware for a client of fake.client(): the reset stamp travels in the call', async () => {
+    const fake = createKmsFake();
+    const kms = fake.client();
+    expect(stackOf(kms)).toEqual([]);
+    await expect(kms.send(new DescribeCustomKeyStoresCommand({}))).resolves.toBeDefined();
+    expect(stackOf(kms)).toEqual([]);
+  });
+
+  it('holds two for an attached client, and for a client of fake.client() that caches its middleware', () => {
+    const fake = createKmsFake();
+    const attached = new KMSClient({ region: 'us-east-1' });
+    fake.attach(attached);
+    expect(stackOf(attached)).toHaveLength(2);
+    expect(stackOf(fake.client({ cacheMiddleware: true }))).toHaveLength(2);
+    fake.detach(attached);
+    expect(stackOf(attached)).toEqual([]);
   });
 });
