@@ -1,7 +1,8 @@
 /**
  * A regression guard for issue 13 that does not depend on the machine: instead of timing calls, it counts
- * which stores (and KMS keys, and aliases) a call reads, and which middlewares it adds to the SDK's stack. Every record but the one a call names gets watching
- * accessors; a call that scans, sorts or filters them touches them all, an indexed one touches none.
+ * which stores (and KMS keys, and aliases) a call reads, and which middlewares the fake adds to the stack the
+ * SDK resolves per call. Every record but the one a call names gets watching accessors; a call that scans,
+ * sorts or filters them touches them all, an indexed one touches none.
  */
 import {
   ConnectCustomKeyStoreCommand,
