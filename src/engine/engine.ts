@@ -56,6 +56,15 @@ export class Engine {
   /** Bumped by reset(), so markers issued before a reset are refused after it. */
   generation = 0;
   private readonly listeners = new Set<TransitionListener>();
+  /**
+   * Set while reset() seeds again. The seeds are the ones the constructor seeded, so the names and alias names
+   * they take are free again and are not looked up; with the `seed` option (and no id ever drawn twice) the ids
+   * drawn are the very ones found free then. At 100,000 seeds every lookup in an index too big for the CPU
+   * caches counts.
+   */
+  private reseeding: 'names' | 'names-and-ids' | undefined;
+  /** Whether a new id was ever drawn that was taken already (then reset() checks ids as the constructor did). */
+  private idClashed = false;
   // What seeding asks for, made once rather than as new closures for each of 100,000 seeded stores or keys.
   private readonly newStoreIdFn = () => this.newStoreId();
   private readonly newKeyIdFn = () => this.newKeyId();
@@ -150,7 +159,8 @@ export class Engine {
   newStoreId(): string {
     for (;;) {
       const id = flatId(`cks-${this.random.hex(17)}`);
-      if (!this.registry.hasId(id)) return id;
+      if (this.reseeding === 'names-and-ids' || !this.registry.hasId(id)) return id;
+      this.idClashed = true;
     }
   }
 
@@ -158,7 +168,8 @@ export class Engine {
   newKeyId(): string {
     for (;;) {
       const id = flatId(this.random.uuid());
-      if (!this.keys.hasId(id)) return id;
+      if (this.reseeding === 'names-and-ids' || !this.keys.hasId(id)) return id;
+      this.idClashed = true;
     }
   }
 
@@ -172,18 +183,24 @@ export class Engine {
       newId: this.newKeyIdFn,
       keys: this.keys,
       store: this.storeByIdFn,
+      aliasesKnownFree: this.reseeding !== undefined,
     });
     this.keys.add(key);
+    let first = true;
     for (const name of seed.Aliases ?? []) {
-      this.keys.addAlias({
-        name,
-        account: key.account,
-        region: key.region,
-        targetKeyId: key.id,
-        seq: this.keys.takeSeq(),
-        creationDate: key.creationDate,
-        lastUpdatedDate: key.creationDate,
-      });
+      this.keys.addAlias(
+        {
+          name,
+          account: key.account,
+          region: key.region,
+          targetKeyId: key.id,
+          seq: this.keys.takeSeq(),
+          creationDate: key.creationDate,
+          lastUpdatedDate: key.creationDate,
+        },
+        first,
+      );
+      first = false;
     }
     return key;
   }
@@ -213,7 +230,7 @@ export class Engine {
       existing: this.registry,
       trustAnchorFor: this.trustAnchorForFn,
     });
-    if (!this.registry.addIfNameFree(record)) throw nameTakenError(seed, record);
+    if (!this.registry.addIfNameFree(record, this.reseeding !== undefined)) throw nameTakenError(seed, record);
     if (seed.KeyCount !== undefined) for (const key of keysOfStoreSeed(seed, record)) this.seedKey(key);
     // A store seeded mid-transition settles by the timing like any other (spec §8.16), as setState's do. It
     // starts from the state before the transition, so transition listeners see a legal change.
@@ -237,7 +254,12 @@ export class Engine {
     this.journal.clear();
     this.generation += 1;
     this.options.world.reset();
-    this.seedAll();
+    this.reseeding = this.options.seed !== undefined && !this.idClashed ? 'names-and-ids' : 'names';
+    try {
+      this.seedAll();
+    } finally {
+      this.reseeding = undefined;
+    }
   }
 
   private seedAll(): void {

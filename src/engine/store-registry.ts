@@ -44,13 +44,15 @@ export class StoreRegistry {
   }
 
   /**
-   * Add a store unless its account and Region hold one of its name already (then add nothing and return false).
+   * Add a store unless its account and Region hold one of its name already (then add nothing and return false),
+   * or, when the caller knows the name is free (`nameKnownFree`: reset() seeding again), without looking.
    * The lookup that checks the name is the one that indexes it: at 100,000 seeded stores every lookup in an
    * index that no longer fits the CPU caches counts.
    */
-  addIfNameFree(store: StoreRecord): boolean {
+  addIfNameFree(store: StoreRecord, nameKnownFree = false): boolean {
     const scope = this.scopeOf(store, true);
-    if (!scope.byName.addIfAbsent(store.name, store)) return false;
+    if (nameKnownFree) scope.byName.addNew(store.name, store);
+    else if (!scope.byName.addIfAbsent(store.name, store)) return false;
     scope.ordered.add(store);
     this.byId.set(store.id, store);
     this.index(store, scope, false);

@@ -29,6 +29,11 @@ export class MultiIndex<K, V> {
     return true;
   }
 
+  /** Add `value` under a key the caller knows holds nothing: no lookup first. */
+  addNew(key: K, value: V): void {
+    this.map.set(key, value);
+  }
+
   delete(key: K, value: V): void {
     const held = this.map.get(key);
     if (held === value) this.map.delete(key);

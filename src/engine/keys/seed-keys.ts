@@ -12,6 +12,8 @@ interface KeySeedDefaults {
   newId: () => string;
   keys: KeyRegistry;
   store: (id: string) => StoreRecord | undefined;
+  /** reset() seeding again: the alias names were free when these seeds were first seeded, and are again. */
+  aliasesKnownFree?: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -72,7 +74,7 @@ export function seedToKeyRecord(seed: KeySeed, d: KeySeedDefaults): KeyRecord {
   for (const alias of seed.Aliases ?? []) {
     if (!ALIAS_NAME.test(alias) || alias.startsWith('alias/aws/'))
       refuse(seed, `"${alias}" is not a customer alias name.`);
-    if (d.keys.alias({ account, region }, alias))
+    if (!d.aliasesKnownFree && d.keys.alias({ account, region }, alias))
       refuse(seed, `alias "${alias}" already exists in ${account}/${region}.`);
   }
   const state = seed.KeyState ?? 'Enabled';
