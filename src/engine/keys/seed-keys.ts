@@ -60,9 +60,11 @@ export function seedToKeyRecord(seed: KeySeed, d: KeySeedDefaults): KeyRecord {
   if (store && seed.XksKeyId !== undefined && d.keys.byExternalKey(store.id, seed.XksKeyId)) {
     refuse(seed, `XksKeyId "${seed.XksKeyId}" already backs another key in store "${store.id}".`);
   }
+  // A new id is a unique UUID already; only a given one can be malformed or clash.
   const id = seed.KeyId ?? d.newId();
-  if (!UUID.test(id)) refuse(seed, 'KeyId must be a lowercase UUID such as 1234abcd-12ab-34cd-56ef-1234567890ab.');
-  // A new id is unique already; only a given one can clash.
+  if (seed.KeyId !== undefined && !UUID.test(id)) {
+    refuse(seed, 'KeyId must be a lowercase UUID such as 1234abcd-12ab-34cd-56ef-1234567890ab.');
+  }
   if (seed.KeyId !== undefined && d.keys.hasId(id)) {
     refuse(seed, 'a key with this id already exists. Give each seeded key its own id.');
   }
