@@ -175,7 +175,8 @@ export function redactSecrets<T>(value: T): T {
     const redacted = (SECRET_MEMBERS.has(key) && present) || misshapenHolder ? REDACTED : redactSecrets(v);
     if (redacted !== v) {
       out ??= { ...record }; // spread defines own properties: a `__proto__` member stays a member
-      defineMember(out, key, redacted);
+      if (key === '__proto__') defineMember(out, key, redacted);
+      else out[key] = redacted;
     }
   }
   return (out ?? value) as T;

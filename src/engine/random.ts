@@ -1,37 +1,90 @@
-import * as crypto from 'node:crypto';
-import { createHash, randomBytes, randomFillSync, randomUUID } from 'node:crypto';
+import { createHash, randomFillSync, randomUUID } from 'node:crypto';
 
 /**
- * The fake's source of ids. With a seed it is a deterministic stream (sha256 in counter mode), so the
- * same calls produce the same ids on every machine (spec §8.11); without one it uses crypto randomness.
+ * The fake's source of ids. With a seed it is a deterministic stream, so the same calls produce the same ids
+ * on every machine (spec §8.11); without one it uses crypto randomness.
+ *
+ * The seeded stream is xoshiro128** started from the seed's SHA-256: ids need to be reproducible and
+ * distinct, not secret, and one step of it costs a few arithmetic operations where a hash per id cost a
+ * native call (about ten times the price of an unseeded id).
  */
 export class RandomSource {
-  private counter = 0;
-  private readonly seed: string | undefined;
+  private readonly start: Uint32Array | undefined;
+  private readonly state = new Uint32Array(4);
 
   constructor(seed?: string | number) {
-    this.seed = seed === undefined ? undefined : String(seed);
+    if (seed === undefined) return;
+    const digest = createHash('sha256').update(String(seed)).digest();
+    const start = new Uint32Array(4);
+    for (let i = 0; i < 4; i++) start[i] = digest.readUInt32BE(i * 4);
+    // xoshiro's one forbidden state: a digest of zeros will not happen, but cost nothing to rule out.
+    if (start.every((word) => word === 0)) start[0] = 1;
+    this.start = start;
+    this.state.set(start);
   }
 
-  bytes(n: number): Buffer {
-    if (this.seed === undefined) return Buffer.from(this.unseeded(n));
-    // Ids and request ids fit in one block: skip the chunk list (the stream is the same either way).
-    if (n <= 32) return sha256(`${this.seed}:${this.counter++}`).subarray(0, n);
-    const chunks: Buffer[] = [];
-    let have = 0;
-    while (have < n) {
-      const block = sha256(`${this.seed}:${this.counter++}`);
-      chunks.push(block);
-      have += block.length;
-    }
-    return Buffer.concat(chunks).subarray(0, n);
-  }
-
+  /** `chars` lowercase hex characters. */
   hex(chars: number): string {
-    const n = Math.ceil(chars / 2);
-    // Unseeded ids read the pool in place: the hex text is the copy.
-    const bytes = this.seed === undefined ? this.unseeded(n) : this.bytes(n);
-    return bytes.toString('hex').slice(0, chars);
+    if (this.start === undefined)
+      return this.unseeded(Math.ceil(chars / 2))
+        .toString('hex')
+        .slice(0, chars);
+    const text = this.scratch(chars);
+    let word = 0;
+    for (let i = 0; i < chars; i++) {
+      if (i % 8 === 0) word = this.next();
+      text[i] = HEX_DIGITS[(word >>> (28 - 4 * (i % 8))) & 0xf] as number;
+    }
+    return text.toString('latin1', 0, chars);
+  }
+
+  /** An RFC 4122 version-4 UUID. */
+  uuid(): string {
+    if (this.start === undefined) return randomUUID();
+    // The version nibble (4) and the variant bits (10) sit in the second and third words.
+    const words = [
+      this.next(),
+      ((this.next() & 0xffff0fff) | 0x4000) >>> 0,
+      ((this.next() & 0x3fffffff) | 0x80000000) >>> 0,
+      this.next(),
+    ];
+    // The text is written as bytes and read as one string: no small strings joined per id.
+    const text = this.scratch(36);
+    let at = 0;
+    for (let i = 0; i < 32; i++) {
+      if (i === 8 || i === 12 || i === 16 || i === 20) text[at++] = DASH;
+      text[at++] = HEX_DIGITS[((words[i >>> 3] as number) >>> (28 - 4 * (i % 8))) & 0xf] as number;
+    }
+    return text.toString('latin1', 0, 36);
+  }
+
+  private text: Buffer | undefined;
+
+  /** A buffer of at least `n` bytes to write an id's characters into, kept between ids. */
+  private scratch(n: number): Buffer {
+    if (this.text === undefined || this.text.length < n) this.text = Buffer.alloc(Math.max(n, 64));
+    return this.text;
+  }
+
+  /** Back to the start of the stream, so a reset fake repeats its ids. */
+  rewind(): void {
+    if (this.start) this.state.set(this.start);
+  }
+
+  /** The next 32-bit word of the seeded stream (xoshiro128**, Blackman and Vigna). */
+  private next(): number {
+    const s = this.state;
+    const s0 = s[0] as number;
+    const s1 = s[1] as number;
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const t = s1 << 9;
+    s[2] = (s[2] as number) ^ s0;
+    s[3] = (s[3] as number) ^ s1;
+    s[1] = s1 ^ (s[2] as number);
+    s[0] = s0 ^ (s[3] as number);
+    s[2] = (s[2] as number) ^ t;
+    s[3] = rotl(s[3] as number, 11);
+    return result;
   }
 
   private pool: Buffer | undefined;
@@ -42,7 +95,6 @@ export class RandomSource {
    * of a system call per id. The view is valid until the next call: copy it to keep it.
    */
   private unseeded(n: number): Buffer {
-    if (n > POOL_SIZE / 8) return randomBytes(n);
     if (this.poolAt + n > POOL_SIZE) {
       this.pool ??= Buffer.allocUnsafe(POOL_SIZE);
       randomFillSync(this.pool);
@@ -52,29 +104,13 @@ export class RandomSource {
     this.poolAt += n;
     return (this.pool as Buffer).subarray(at, at + n);
   }
-
-  /** An RFC 4122 version-4 UUID. */
-  uuid(): string {
-    if (this.seed === undefined) return randomUUID();
-    const b = this.bytes(16);
-    b[6] = ((b[6] as number) & 0x0f) | 0x40;
-    b[8] = ((b[8] as number) & 0x3f) | 0x80;
-    const h = b.toString('hex');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  }
-
-  /** Back to the start of the stream, so a reset fake repeats its ids. */
-  rewind(): void {
-    this.counter = 0;
-  }
 }
 
 const POOL_SIZE = 4096;
 
-type OneShotHash = (algorithm: string, data: string, encoding: 'buffer') => Buffer;
-/** Node's one-shot `crypto.hash` (20.12+) costs a fraction of a Hash object; older Node 20 falls back. */
-const oneShot = (crypto as unknown as { hash?: OneShotHash }).hash;
-
-function sha256(text: string): Buffer {
-  return oneShot ? oneShot('sha256', text, 'buffer') : createHash('sha256').update(text).digest();
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
 }
+
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+const DASH = 0x2d;

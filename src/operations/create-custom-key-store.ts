@@ -48,14 +48,6 @@ export function createCustomKeyStore(engine: Engine, ctx: CallContext, input: In
     }
   }
 
-  const base = {
-    id: '',
-    name,
-    account: ctx.account,
-    region: ctx.region,
-    state: 'DISCONNECTED' as const,
-  };
-
   if (type === 'AWS_CLOUDHSM') {
     const clusterId = str(input, 'CloudHsmClusterId') as string;
     const trustAnchor = str(input, 'TrustAnchorCertificate') as string;
@@ -64,11 +56,9 @@ export function createCustomKeyStore(engine: Engine, ctx: CallContext, input: In
     assertClusterFree(engine, ctx, clusterId);
     assertQuota(engine, ctx);
     engine.world.checkCloudHsmCreate(ctx, clusterId, trustAnchor, password);
-    return commit(engine, {
-      ...base,
-      type: 'AWS_CLOUDHSM',
-      cloudHsm: { clusterId, trustAnchorCertificate: trustAnchor, keyStorePassword: password },
-    });
+    const store = newRecord(ctx, name, 'AWS_CLOUDHSM');
+    store.cloudHsm = { clusterId, trustAnchorCertificate: trustAnchor, keyStorePassword: password };
+    return commit(engine, store);
   }
 
   const proxy = xksProxyFromInput(input, ctx.account);
@@ -76,7 +66,9 @@ export function createCustomKeyStore(engine: Engine, ctx: CallContext, input: In
   assertXksUnique(engine, ctx, proxy);
   assertQuota(engine, ctx);
   engine.world.checkXksProxy(ctx, proxy, 'create');
-  return commit(engine, { ...base, type: 'EXTERNAL_KEY_STORE', xks: proxy });
+  const store = newRecord(ctx, name, 'EXTERNAL_KEY_STORE');
+  store.xks = proxy;
+  return commit(engine, store);
 }
 
 export function xksProxyFromInput(input: Input, account: string): XksProxyConfig {
@@ -105,13 +97,27 @@ function assertQuota(engine: Engine, ctx: CallContext): void {
   }
 }
 
-function commit(engine: Engine, partial: Omit<StoreRecord, 'seq' | 'creationDate'>): Output {
-  const store: StoreRecord = {
-    ...partial,
-    id: engine.newStoreId(),
-    seq: engine.registry.takeSeq(),
-    creationDate: engine.clock(),
+/**
+ * A new store's record, its members in the order a seeded store's record has them, so the registry's code sees
+ * one shape of record; `commit` fills in the id, sequence number and creation date.
+ */
+function newRecord(ctx: CallContext, name: string, type: StoreRecord['type']): StoreRecord {
+  return {
+    id: '',
+    name,
+    type,
+    account: ctx.account,
+    region: ctx.region,
+    creationDate: 0,
+    seq: 0,
+    state: 'DISCONNECTED',
   };
+}
+
+function commit(engine: Engine, store: StoreRecord): Output {
+  store.id = engine.newStoreId();
+  store.seq = engine.registry.takeSeq();
+  store.creationDate = engine.clock();
   engine.registry.add(store);
   return { CustomKeyStoreId: store.id };
 }

@@ -1,6 +1,6 @@
 import type { EntityTable } from './entity-table.js';
 import type { ClusterSpec } from './spec/cluster-spec.js';
-import { stableHex } from './stable-hash.js';
+import { recurringHex } from './stable-hash.js';
 
 /** Facts a request shows about a cluster: the caller's account, the trust anchor, the `kmsuser` password. */
 export interface ClusterFacts {
@@ -31,5 +31,6 @@ export function learnCluster(table: EntityTable<ClusterSpec>, clusterId: string,
  * longest KeyStorePassword a request can carry.
  */
 export function rotatedPassword(clusterId: string, rotation: number): string {
-  return stableHex(`kmsuser-rotation/${clusterId}/${rotation}`, 32);
+  // The cluster's part is the same on every Connect (remembered); the rotation count makes each one new.
+  return `${recurringHex(`kmsuser-rotation/${clusterId}`, 24)}${(rotation >>> 0).toString(16).padStart(8, '0')}`;
 }

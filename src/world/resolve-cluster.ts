@@ -45,12 +45,13 @@ export const DEFAULT_FREE_IP_ADDRESSES = 11;
 /** Fill in the healthy defaults of spec §8.13. `defaultRegion` names the zones of default HSMs and subnets. */
 export function resolveCluster(spec: ClusterSpec, defaultRegion: string): ResolvedCluster {
   const region = spec.region ?? defaultRegion;
-  const hsms = (spec.hsms ?? defaultHsms(spec.clusterId, region)).map((h, i) => ({
+  const healthy = spec.hsms === undefined ? healthyDefaults(spec.clusterId, region) : undefined;
+  const hsms = (spec.hsms ?? (healthy as HealthyDefaults).hsms).map((h, i) => ({
     hsmId: h.hsmId ?? defaultHsmId(spec.clusterId, i),
     availabilityZone: h.availabilityZone,
     state: h.state ?? 'ACTIVE',
   }));
-  const subnets = (spec.subnets ?? defaultSubnets(spec.clusterId, region, hsms)).map((s) => ({
+  const subnets = (spec.subnets ?? healthy?.subnets ?? defaultSubnets(spec.clusterId, region, hsms)).map((s) => ({
     subnetId: s.subnetId,
     availabilityZone: s.availabilityZone,
     freeIpAddresses: s.freeIpAddresses ?? DEFAULT_FREE_IP_ADDRESSES,
@@ -81,6 +82,29 @@ export function resolveCluster(spec: ClusterSpec, defaultRegion: string): Resolv
   return resolved;
 }
 
+interface HealthyDefaults {
+  region: string;
+  hsms: readonly ResolvedHsm[];
+  subnets: readonly ResolvedSubnet[];
+}
+
+/**
+ * The default HSMs and subnets of a cluster nobody described (or described without HSMs), made once per cluster:
+ * the checks resolve the cluster on every Create, Update and Connect. Callers copy what they take. Bounded, like
+ * the ids' memo, so a suite of many clusters does not grow it without end.
+ */
+function healthyDefaults(clusterId: string, region: string): HealthyDefaults {
+  const known = healthy.get(clusterId);
+  if (known !== undefined && known.region === region) return known;
+  const hsms = defaultHsms(clusterId, region);
+  const made = { region, hsms, subnets: defaultSubnets(clusterId, region, hsms) };
+  if (healthy.size >= HEALTHY_LIMIT) healthy.clear();
+  healthy.set(clusterId, made);
+  return made;
+}
+const healthy = new Map<string, HealthyDefaults>();
+const HEALTHY_LIMIT = 1_024;
+
 function defaultHsms(clusterId: string, region: string): ResolvedHsm[] {
   return ['a', 'b'].map((zone, i) => ({
     hsmId: defaultHsmId(clusterId, i),
@@ -94,7 +118,7 @@ function defaultHsmId(clusterId: string, index: number): string {
 }
 
 /** A subnet in zones `a` and `b`, plus one in every other zone that holds an HSM. */
-function defaultSubnets(clusterId: string, region: string, hsms: ResolvedHsm[]): ResolvedSubnet[] {
+function defaultSubnets(clusterId: string, region: string, hsms: readonly ResolvedHsm[]): ResolvedSubnet[] {
   const zones = [...new Set([`${region}a`, `${region}b`, ...hsms.map((h) => h.availabilityZone)])];
   return zones.map((zone) => ({
     subnetId: `subnet-${recurringHex(`${clusterId}/subnet/${zone}`, 17)}`,

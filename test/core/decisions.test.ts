@@ -127,6 +127,10 @@ describe('ids and determinism (§8.11)', () => {
     expect(a).toEqual(b);
     expect(c.ids).not.toEqual(a.ids);
     for (const id of a.ids) expect(id).toMatch(/^cks-[0-9a-f]{17}$/);
+    // Seeded request ids are still RFC 4122 version-4 UUIDs, each one different.
+    for (const id of a.requestIds)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(a.requestIds).size).toBe(a.requestIds.length);
   });
 
   it('reset() replays the same ids', async () => {

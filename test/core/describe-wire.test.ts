@@ -91,4 +91,22 @@ describe('the Describe body on the wire', () => {
       ['xks-renamed', 'CONNECTED'],
     ]);
   });
+
+  it('shows the current state of a store that goes back and forth, listed alone and in a page', async () => {
+    const fake = createKmsFake();
+    const kms = fake.client();
+    const hsm = await create(kms, cloudHsmInput());
+    await create(kms, xksPublicInput());
+    const states = ['CONNECTED', 'DISCONNECTED', 'CONNECTED', 'FAILED', 'CONNECTED', 'DISCONNECTED'] as const;
+    for (const state of states) {
+      fake.setState(hsm, state, state === 'FAILED' ? 'NETWORK_ERRORS' : undefined);
+      for (let poll = 0; poll < 2; poll++) {
+        expect(await describeOne(kms, hsm)).toMatchObject({ ConnectionState: state });
+        const { CustomKeyStores } = await kms.send(new DescribeCustomKeyStoresCommand({}));
+        expect(CustomKeyStores?.map((s) => s.ConnectionState)).toEqual([state, 'DISCONNECTED']);
+        const { wire, output } = await wireAndJournal(fake);
+        expect(wire).toEqual(asWire(output));
+      }
+    }
+  });
 });

@@ -74,6 +74,15 @@ describe('fake.attach()', () => {
     fake.detach(kms);
     expect(kms.middlewareStack.identify().join()).not.toContain('fakeKms');
   });
+
+  it("answers in the fake's Region when the client's own Region provider has none", async () => {
+    const fake = createKmsFake({ region: 'ap-southeast-2' });
+    const kms = new KMSClient({ region: async () => undefined as unknown as string, maxAttempts: 1 });
+    fake.attach(kms);
+    await create(kms, cloudHsmInput());
+    await create(kms, cloudHsmInput({ CustomKeyStoreName: 'second' }));
+    expect(fake.stores().map((s) => s.Region)).toEqual(['ap-southeast-2', 'ap-southeast-2']);
+  });
 });
 
 describe('fake.install()', () => {

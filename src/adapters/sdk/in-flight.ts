@@ -20,8 +20,15 @@ function tokenOf(engine: Engine): string {
 
 /** The stamp of a call that starts now, and the header that carries it to the fake's request handler. */
 export function generationStamp(engine: Engine): string {
-  return `${tokenOf(engine)}/${engine.generation}`;
+  // Every call stamps and checks: the text is made once per reset, not twice per call.
+  let stamp = stamps.get(engine);
+  if (stamp === undefined || stamp.generation !== engine.generation) {
+    stamp = { generation: engine.generation, text: `${tokenOf(engine)}/${engine.generation}` };
+    stamps.set(engine, stamp);
+  }
+  return stamp.text;
 }
+const stamps = new WeakMap<Engine, { generation: number; text: string }>();
 export const GENERATION_HEADER = HEADER;
 
 /**
@@ -61,7 +68,7 @@ export function unstampGeneration(client: KMSClient): void {
  */
 export function refuseCallsFromBeforeReset(headers: Record<string, string>, engine: Engine): void {
   const stamp = headerValue(headers, HEADER);
-  if (!stamp) return;
+  if (!stamp || stamp === generationStamp(engine)) return;
   const [token, generation] = stamp.split('/');
   if (token !== tokenOf(engine) || Number(generation) === engine.generation) return;
   throw new FakeKmsUsageError(
