@@ -105,6 +105,34 @@ describe('a call in flight during reset() does not land in the reset state', () 
     await expect(kms.send(new DescribeCustomKeyStoresCommand({}))).resolves.toBeDefined();
   });
 
+  it('holds for every way of calling send(): with options, with a callback, under a later install()', async () => {
+    const fake = createKmsFake();
+    const kms = fake.client();
+    const withOptions = kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput()), {
+      abortSignal: new AbortController().signal,
+    });
+    const withCallback = new Promise((resolve, reject) =>
+      kms.send(new DescribeCustomKeyStoresCommand({}), (error: unknown, out: unknown) =>
+        error ? reject(error) : resolve(out),
+      ),
+    );
+    fake.reset();
+    await expect(withOptions).rejects.toThrow(/started before fake.reset\(\)/);
+    await expect(withCallback).rejects.toBeInstanceOf(FakeKmsUsageError);
+    expect(fake.journal).toEqual([]);
+
+    fake.install();
+    try {
+      const underInstall = kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput({ CustomKeyStoreName: 'x' })));
+      fake.reset();
+      await expect(underInstall).rejects.toBeInstanceOf(FakeKmsUsageError);
+      const after = await kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput({ CustomKeyStoreName: 'y' })), {});
+      expect(fake.stores().map((s) => s.CustomKeyStoreId)).toEqual([after.CustomKeyStoreId]);
+    } finally {
+      fake.uninstall();
+    }
+  });
+
   it('holds for a client the user built and attached', async () => {
     const fake = createKmsFake();
     const kms = new KMSClient({ region: 'us-east-1' });

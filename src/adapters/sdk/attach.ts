@@ -4,7 +4,7 @@ import { fakeCredentials } from './client-factory.js';
 import { hardenEnvironment, releaseEnvironment } from './env-hardening.js';
 import { type FakeRequestHandler, isFakeRequestHandler, type SdkHttpRequest } from './fake-request-handler.js';
 import { useFastConfiguration } from './fast-client-config.js';
-import { GENERATION_HEADER, generationStamp, unstampGeneration } from './in-flight.js';
+import { generationStamp, unstampGeneration } from './in-flight.js';
 import { clearOwner, nextFakeName, ownerOf, setOwner, type WiringKind } from './ownership.js';
 import { useInstantRetries } from './retry.js';
 
@@ -179,15 +179,16 @@ export class Attachments {
     const handler = this.handler;
     const engine = handler.engine;
     // Two middlewares, the fewest that keep every guarantee: the whole call is counted (retries included) and
-    // stamped with the reset generation when send() starts; the transport, innermost, carries the stamp to the
+    // stamped with the reset generation when send() starts; the transport, innermost, hands the stamp to the
     // fake, which refuses a call from before a reset (see in-flight.ts).
     client.middlewareStack.remove(MIDDLEWARE_NAME);
     client.middlewareStack.add(
       (_next, context) => (args) => {
         const request = (args as unknown as { request: SdkHttpRequest }).request;
         const stamp = (context as Record<string, unknown>)[STAMP];
-        if (typeof stamp === 'string') request.headers[GENERATION_HEADER] = stamp;
-        return handler.answer(request, bound).then(({ response }) => ({ response, output: undefined as never }));
+        return handler
+          .answer(request, bound, typeof stamp === 'string' ? stamp : undefined)
+          .then(({ response }) => ({ response, output: undefined as never }));
       },
       { step: 'deserialize', priority: 'low', name: MIDDLEWARE_NAME, override: true, tags: ['FAKE_KMS'] },
     );

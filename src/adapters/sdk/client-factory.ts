@@ -1,7 +1,7 @@
 import { KMSClient, type KMSClientConfig } from '@aws-sdk/client-kms';
 import { accessKeyIdFor } from './context.js';
 import type { FakeRequestHandler } from './fake-request-handler.js';
-import { stampGeneration } from './in-flight.js';
+import { stampCalls } from './in-flight.js';
 import { instantRetriesFor } from './retry.js';
 
 export interface FakeClientConfig extends KMSClientConfig {
@@ -36,7 +36,7 @@ export function createFakeClient(
         requestHandler: handler,
       }),
   );
-  stampGeneration(client, handler.engine);
+  stampCalls(client, handler.engine);
   return client;
 }
 

@@ -1,7 +1,7 @@
 import type { Engine } from '../../engine/engine.js';
 import { handleWire } from '../../protocol/handle-wire.js';
 import { contextFromRequest, headerValue } from './context.js';
-import { refuseCallsFromBeforeReset } from './in-flight.js';
+import { refuseCallsFromBeforeReset, STAMP_OPTION } from './in-flight.js';
 
 /** The parts of the SDK's HttpRequest the fake reads. */
 export interface SdkHttpRequest {
@@ -32,7 +32,7 @@ export class FakeRequestHandler {
 
   handle(
     request: SdkHttpRequest,
-    options: { abortSignal?: { aborted?: boolean } } = {},
+    options: { abortSignal?: { aborted?: boolean }; [STAMP_OPTION]?: string } = {},
   ): Promise<{ response: SdkHttpResponse }> {
     if (options.abortSignal?.aborted) {
       const error = new Error('Request aborted');
@@ -40,16 +40,17 @@ export class FakeRequestHandler {
       return Promise.reject(error);
     }
     // The answer's own promise, not one wrapped in another: no extra turns of the microtask queue per call.
-    return this.answer(request);
+    return this.answer(request, undefined, options[STAMP_OPTION]);
   }
 
   /**
    * Answer a request, as `account` when the wiring bound one (attach, install), else as the account its
-   * SigV4 credentials name, else the fake's.
+   * SigV4 credentials name, else the fake's. A call stamped (by `stamp`, or the request's stamp header) with a
+   * generation from before the last `reset()` is refused.
    */
-  async answer(request: SdkHttpRequest, account?: string): Promise<{ response: SdkHttpResponse }> {
+  async answer(request: SdkHttpRequest, account?: string, stamp?: string): Promise<{ response: SdkHttpResponse }> {
     const engine = this.engine();
-    refuseCallsFromBeforeReset(request.headers, engine);
+    refuseCallsFromBeforeReset(request.headers, engine, stamp);
     const ctx = contextFromRequest(request.headers, request.hostname, {
       account: engine.options.account,
       region: engine.options.region,
