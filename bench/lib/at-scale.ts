@@ -2,7 +2,7 @@
  * The two measurements the store and key scale sections share: seeding and `reset()` at every size (does
  * the cost grow linearly?), and one operation on a small fake against a big one (does it grow at all?).
  */
-import { compare, cpuMs } from './measure.js';
+import { canCollectYoung, compare, cpuMs, cpuMsOwnYoungGarbage } from './measure.js';
 import { fmt, median, type Row, row } from './stats.js';
 
 export const sizeLabel = (n: number) => n.toLocaleString('en-US');
@@ -15,6 +15,12 @@ export interface SizeRun {
   rounds: number;
 }
 
+/** How seeding and reset() are timed (see `cpuMsOwnYoungGarbage`), given what the two collections alone cost. */
+const timedAs = (bracketMs: number) =>
+  canCollectYoung
+    ? `CPU time, a minor GC before and inside each (a size pays for its own young garbage, not the last size’s; the GC inside costs ${fmt(bracketMs)} ms with nothing to collect)`
+    : 'CPU time (without --expose-gc: a size may pay for the last size’s young garbage)';
+
 /**
  * Seed a fake of every size with `make`, then reset it, every size once per round (alternating order), and
  * give one row each for seeding and for `reset()`: the big/ref ratio per round, the median times per size.
@@ -24,13 +30,15 @@ export async function seedAndResetRows(
   make: (n: number) => { reset(): unknown },
   row3: { id: string; seeding: string; reset: string; unit: string },
 ): Promise<Row[]> {
+  const bracketMs: number[] = [];
+  for (let i = 0; i < 5; i++) bracketMs.push(await cpuMsOwnYoungGarbage(() => undefined));
   const seedMs = new Map<number, number[]>(run.sizes.map((n) => [n, []]));
   const resetMs = new Map<number, number[]>(run.sizes.map((n) => [n, []]));
   for (let round = 0; round < run.rounds; round++) {
     for (const n of round % 2 ? [...run.sizes].reverse() : run.sizes) {
       let fake: { reset(): unknown } | undefined;
-      seedMs.get(n)?.push(await cpuMs(() => (fake = make(n))));
-      resetMs.get(n)?.push(await cpuMs(() => fake?.reset()));
+      seedMs.get(n)?.push(await cpuMsOwnYoungGarbage(() => (fake = make(n))));
+      resetMs.get(n)?.push(await cpuMsOwnYoungGarbage(() => fake?.reset()));
     }
   }
   return (
@@ -41,7 +49,7 @@ export async function seedAndResetRows(
   ).map(([what, times]) => {
     const at = (n: number) => times.get(n) as number[];
     const ratios = at(run.big).map((t, i) => t / (at(run.ref)[i] as number));
-    const how = `CPU time; ${run.sizes.map((n) => `${sizeLabel(n)}: ${fmt(median(at(n)))} ms`).join(', ')}`;
+    const how = `${timedAs(median(bracketMs))}; ${run.sizes.map((n) => `${sizeLabel(n)}: ${fmt(median(at(n)))} ms`).join(', ')}`;
     return row(
       {
         id: row3.id,

@@ -13,7 +13,7 @@ import type { KeyRecord, KeySeed } from './keys/key-types.js';
 import { keysOfStoreSeed, seedToKeyRecord } from './keys/seed-keys.js';
 import { MarkerCodec } from './markers.js';
 import { RandomSource } from './random.js';
-import { seedToRecord } from './seed.js';
+import { nameTakenError, seedToRecord } from './seed.js';
 import { StoreRegistry } from './store-registry.js';
 import { Transitions } from './transitions.js';
 import type { CallContext, StoreRecord, StoreSeed, Timing } from './types.js';
@@ -56,6 +56,21 @@ export class Engine {
   /** Bumped by reset(), so markers issued before a reset are refused after it. */
   generation = 0;
   private readonly listeners = new Set<TransitionListener>();
+  /**
+   * Set while reset() seeds again. The seeds are the ones the constructor seeded, so the names and alias names
+   * they take are free again and are not looked up; with the `seed` option (and no id ever drawn twice) the ids
+   * drawn are the very ones found free then. At 100,000 seeds every lookup in an index too big for the CPU
+   * caches counts.
+   */
+  private reseeding: 'names' | 'names-and-ids' | undefined;
+  /** Whether a new id was ever drawn that was taken already (then reset() checks ids as the constructor did). */
+  private idClashed = false;
+  // What seeding asks for, made once rather than as new closures for each of 100,000 seeded stores or keys.
+  private readonly newStoreIdFn = () => this.newStoreId();
+  private readonly newKeyIdFn = () => this.newKeyId();
+  private readonly storeByIdFn = (id: string) => this.registry.findById(id);
+  private readonly trustAnchorForFn = (clusterId: string) =>
+    this.options.world.cluster(clusterId).describe().trustAnchorCertificate ?? trustAnchorCertificate(0);
 
   constructor(readonly options: EngineOptions) {
     this.journal = new Journal(options.journalLimit);
@@ -143,16 +158,18 @@ export class Engine {
   /** A new store id: `cks-` + 17 lowercase hex, unique in this fake (spec §8.11). */
   newStoreId(): string {
     for (;;) {
-      const id = `cks-${this.random.hex(17)}`;
-      if (!this.registry.hasId(id)) return id;
+      const id = flatId(`cks-${this.random.hex(17)}`);
+      if (this.reseeding === 'names-and-ids' || !this.registry.hasId(id)) return id;
+      this.idClashed = true;
     }
   }
 
   /** A new key id: a UUID, unique in this fake. */
   newKeyId(): string {
     for (;;) {
-      const id = this.random.uuid();
-      if (!this.keys.hasId(id)) return id;
+      const id = flatId(this.random.uuid());
+      if (this.reseeding === 'names-and-ids' || !this.keys.hasId(id)) return id;
+      this.idClashed = true;
     }
   }
 
@@ -163,22 +180,27 @@ export class Engine {
       region: this.options.region,
       now: this.clock(),
       seq: this.keys.takeSeq(),
-      newId: () => this.newKeyId(),
+      newId: this.newKeyIdFn,
       keys: this.keys,
-      store: (id) => this.registry.findById(id),
+      store: this.storeByIdFn,
+      aliasesKnownFree: this.reseeding !== undefined,
     });
     this.keys.add(key);
+    let first = true;
     for (const name of seed.Aliases ?? []) {
-      this.keys.addAlias({
-        name,
-        arn: key.arn.replace(/key\/.*$/, name),
-        account: key.account,
-        region: key.region,
-        targetKeyId: key.id,
-        seq: this.keys.takeSeq(),
-        creationDate: key.creationDate,
-        lastUpdatedDate: key.creationDate,
-      });
+      this.keys.addAlias(
+        {
+          name,
+          account: key.account,
+          region: key.region,
+          targetKeyId: key.id,
+          seq: this.keys.takeSeq(),
+          creationDate: key.creationDate,
+          lastUpdatedDate: key.creationDate,
+        },
+        first,
+      );
+      first = false;
     }
     return key;
   }
@@ -204,13 +226,12 @@ export class Engine {
       region: this.options.region,
       now: this.clock(),
       seq: this.registry.takeSeq(),
-      newId: () => this.newStoreId(),
+      newId: this.newStoreIdFn,
       existing: this.registry,
-      trustAnchorFor: (clusterId) =>
-        this.options.world.cluster(clusterId).describe().trustAnchorCertificate ?? trustAnchorCertificate(0),
+      trustAnchorFor: this.trustAnchorForFn,
     });
-    this.registry.add(record);
-    for (const key of keysOfStoreSeed(seed, record)) this.seedKey(key);
+    if (!this.registry.addIfNameFree(record, this.reseeding !== undefined)) throw nameTakenError(seed, record);
+    if (seed.KeyCount !== undefined) for (const key of keysOfStoreSeed(seed, record)) this.seedKey(key);
     // A store seeded mid-transition settles by the timing like any other (spec §8.16), as setState's do. It
     // starts from the state before the transition, so transition listeners see a legal change.
     if (record.state === 'CONNECTING') {
@@ -233,13 +254,28 @@ export class Engine {
     this.journal.clear();
     this.generation += 1;
     this.options.world.reset();
-    this.seedAll();
+    this.reseeding = this.options.seed !== undefined && !this.idClashed ? 'names-and-ids' : 'names';
+    try {
+      this.seedAll();
+    } finally {
+      this.reseeding = undefined;
+    }
   }
 
   private seedAll(): void {
     for (const seed of this.options.stores) this.seedStore(seed);
     for (const seed of this.options.keys ?? []) this.seedKey(seed);
   }
+}
+
+/**
+ * An id as one flat string. Joined from pieces (`cks-` and the hex), V8 keeps a string as a tree of them (a rope),
+ * which a record keeps for life and every index hashes through: at 100,000 seeded stores that is some 60 bytes and
+ * two extra heap objects each. Ids are lowercase, so `toLowerCase` changes no character: it returns a rope as one
+ * string, and a string that is flat already as itself.
+ */
+function flatId(id: string): string {
+  return id.toLowerCase();
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

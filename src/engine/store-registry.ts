@@ -43,6 +43,22 @@ export class StoreRegistry {
     this.index(store, scope);
   }
 
+  /**
+   * Add a store unless its account and Region hold one of its name already (then add nothing and return false),
+   * or, when the caller knows the name is free (`nameKnownFree`: reset() seeding again), without looking.
+   * The lookup that checks the name is the one that indexes it: at 100,000 seeded stores every lookup in an
+   * index that no longer fits the CPU caches counts.
+   */
+  addIfNameFree(store: StoreRecord, nameKnownFree = false): boolean {
+    const scope = this.scopeOf(store, true);
+    if (nameKnownFree) scope.byName.addNew(store.name, store);
+    else if (!scope.byName.addIfAbsent(store.name, store)) return false;
+    scope.ordered.add(store);
+    this.byId.set(store.id, store);
+    this.index(store, scope, false);
+    return true;
+  }
+
   delete(store: StoreRecord): void {
     if (this.byId.get(store.id) !== store) return;
     this.byId.delete(store.id);
@@ -152,8 +168,8 @@ export class StoreRegistry {
     this.nextSeq = 1;
   }
 
-  private index(store: StoreRecord, scope = this.scopeOf(store, true)): void {
-    scope.byName.add(store.name, store);
+  private index(store: StoreRecord, scope = this.scopeOf(store, true), byName = true): void {
+    if (byName) scope.byName.add(store.name, store);
     if (store.cloudHsm) scope.byCluster.add(store.cloudHsm.clusterId, store);
     if (store.xks) {
       scope.byUri.add(uriOf(store.xks), store);

@@ -17,7 +17,6 @@ export function createAlias(engine: Engine, ctx: CallContext, input: Input): Out
   const now = engine.clock();
   engine.keys.addAlias({
     name,
-    arn,
     account: ctx.account,
     region: ctx.region,
     targetKeyId: key.id,

@@ -1,5 +1,6 @@
 // https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html
 import type { Engine } from '../engine/engine.js';
+import { aliasArnOf } from '../engine/keys/partition.js';
 import type { CallContext } from '../engine/types.js';
 import { type Input, type Output, str } from './common.js';
 import { pageOf } from './keys/paging.js';
@@ -20,7 +21,7 @@ export function listAliases(engine: Engine, ctx: CallContext, input: Input): Out
   return {
     Aliases: items.map((a) => ({
       AliasName: a.name,
-      AliasArn: a.arn,
+      AliasArn: aliasArnOf(a.account, a.region, a.name),
       TargetKeyId: a.targetKeyId,
       CreationDate: new Date(a.creationDate),
       LastUpdatedDate: new Date(a.lastUpdatedDate),

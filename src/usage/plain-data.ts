@@ -10,36 +10,66 @@ export const MAX_DEPTH = 32;
  */
 const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
+/** An object being walked: its keys (none for an array), the next child to visit, and where it sits. */
+interface Frame {
+  value: object;
+  keys: string[] | undefined;
+  next: number;
+  parent: Frame | undefined;
+  key: string | number;
+  depth: number;
+}
+
 /**
  * Walk `value` without recursion and record, at its JSON path, every prototype-named key and any nesting
  * deeper than {@link MAX_DEPTH}. Returns false when the value must not be looked at any further.
+ *
+ * Depth first, one child at a time: only the objects on the way down are held (at most {@link MAX_DEPTH}), and
+ * a JSON path is spelt out only for a problem. A list of 100,000 seeds then costs no list of 100,000 pending
+ * entries and paths, which outlived young-generation collections and were copied by each.
  *
  * @example
  * checkPlainData(JSON.parse('{"__proto__": {}}'), '$', issues); // $.__proto__: is not allowed …
  */
 export function checkPlainData(value: unknown, path: string, issues: SpecIssues): boolean {
   const before = issues.list.length;
-  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value, path, depth: 0 }];
-  while (stack.length > 0) {
-    const item = stack.pop() as (typeof stack)[number];
-    if (typeof item.value !== 'object' || item.value === null) continue;
-    if (item.depth >= MAX_DEPTH) {
-      issues.add(item.path, `is nested more than ${MAX_DEPTH} levels deep`);
+  if (typeof value !== 'object' || value === null) return true;
+  let top: Frame | undefined = frameOf(value, undefined, '', 0);
+  while (top !== undefined) {
+    const frame: Frame = top;
+    const { keys } = frame;
+    const i = frame.next;
+    if (i >= (keys ? keys.length : (frame.value as unknown[]).length)) {
+      top = frame.parent;
       continue;
     }
-    const entries: Array<[string | number, unknown]> = Array.isArray(item.value)
-      ? item.value.map((v, i) => [i, v])
-      : Object.keys(item.value).map((k) => [k, (item.value as Record<string, unknown>)[k]]);
-    for (const [key, v] of entries) {
-      const at = child(item.path, key);
-      if (typeof key === 'string' && PROTOTYPE_KEYS.has(key)) {
-        issues.add(at, `"${key}" names a member of Object.prototype and is not allowed as a field`);
-        continue;
-      }
-      stack.push({ value: v, path: at, depth: item.depth + 1 });
+    frame.next = i + 1;
+    const key = keys ? (keys[i] as string) : i;
+    if (typeof key === 'string' && PROTOTYPE_KEYS.has(key)) {
+      issues.add(
+        child(pathOf(frame, path), key),
+        `"${key}" names a member of Object.prototype and is not allowed as a field`,
+      );
+      continue;
     }
+    const v = (frame.value as Record<string | number, unknown>)[key];
+    if (typeof v !== 'object' || v === null) continue;
+    if (frame.depth + 1 >= MAX_DEPTH) {
+      issues.add(child(pathOf(frame, path), key), `is nested more than ${MAX_DEPTH} levels deep`);
+      continue;
+    }
+    top = frameOf(v, frame, key, frame.depth + 1);
   }
   return issues.list.length === before;
+}
+
+function frameOf(value: object, parent: Frame | undefined, key: string | number, depth: number): Frame {
+  return { value, keys: Array.isArray(value) ? undefined : Object.keys(value), next: 0, parent, key, depth };
+}
+
+/** The JSON path of a walked object, spelt out from its parents (only when there is a problem to report). */
+function pathOf(frame: Frame, rootPath: string): string {
+  return frame.parent === undefined ? rootPath : child(pathOf(frame.parent, rootPath), frame.key);
 }
 
 /**

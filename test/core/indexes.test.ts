@@ -1,10 +1,13 @@
 import {
+  AlreadyExistsException,
   CloudHsmClusterInUseException,
+  CreateAliasCommand,
   CreateCustomKeyStoreCommand,
   CustomKeyStoreNameInUseException,
   CustomKeyStoreNotFoundException,
   DeleteCustomKeyStoreCommand,
   DescribeCustomKeyStoresCommand,
+  DescribeKeyCommand,
   paginateDescribeCustomKeyStores,
   UpdateCustomKeyStoreCommand,
   XksProxyUriEndpointInUseException,
@@ -174,5 +177,49 @@ describe('the fast client configuration', () => {
     expect(headers['user-agent']).toMatch(/^fake-kms\b/);
     expect(headers.authorization).toMatch(/Credential=FAKE\d{12}KMS0\/\d{8}\/us-east-1\/kms\/aws4_request/);
     expect(headers.authorization).toContain('Signature=fake-kms-unsigned');
+  });
+});
+
+describe('reset() indexes the seeds again as the constructor did', () => {
+  it.each([
+    ['with a seed (the same ids again)', 'same-ids'],
+    ['without one (new ids)', undefined],
+  ])('%s: seeded names, clusters, ids and aliases are found and taken after reset', async (_what, seed) => {
+    const fake = createKmsFake({
+      seed,
+      stores: [
+        { CustomKeyStoreName: 'seeded-a', CloudHsmClusterId: 'cluster-aaaaaaaaaaa' },
+        { CustomKeyStoreName: 'seeded-b', CloudHsmClusterId: 'cluster-bbbbbbbbbbb' },
+      ],
+      keys: [{ Aliases: ['alias/seeded', 'alias/seeded-too'] }],
+    });
+    const kms = fake.client();
+    const before = fake.stores().map((s) => s.CustomKeyStoreId);
+    const keyBefore = fake.keys()[0]?.KeyId;
+    await create(kms, cloudHsmInput({ CustomKeyStoreName: 'added' }));
+    fake.reset();
+
+    const ids = fake.stores().map((s) => s.CustomKeyStoreId as string);
+    if (seed) expect([ids, fake.keys()[0]?.KeyId]).toEqual([before, keyBefore]);
+    for (const id of ids) {
+      const { CustomKeyStores } = await kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: id }));
+      expect(CustomKeyStores?.[0]?.CustomKeyStoreId).toBe(id);
+    }
+    const byName = await kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreName: 'seeded-b' }));
+    expect(byName.CustomKeyStores?.[0]?.CustomKeyStoreId).toBe(ids[1]);
+    const sameName = kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput({ CustomKeyStoreName: 'seeded-a' })));
+    expect(await rejectionOf(sameName)).toBeInstanceOf(CustomKeyStoreNameInUseException);
+    const sameCluster = kms.send(
+      new CreateCustomKeyStoreCommand(cloudHsmInput({ CloudHsmClusterId: 'cluster-aaaaaaaaaaa' })),
+    );
+    expect(await rejectionOf(sameCluster)).toBeInstanceOf(CloudHsmClusterInUseException);
+    expect(fake.stores().map((s) => s.CustomKeyStoreName)).toEqual(['seeded-a', 'seeded-b']);
+
+    const keyId = fake.keys()[0]?.KeyId as string;
+    const sameAlias = kms.send(new CreateAliasCommand({ AliasName: 'alias/seeded-too', TargetKeyId: keyId }));
+    expect(await rejectionOf(sameAlias)).toBeInstanceOf(AlreadyExistsException);
+    const { KeyMetadata } = await kms.send(new DescribeKeyCommand({ KeyId: 'alias/seeded' }));
+    expect(KeyMetadata?.KeyId).toBe(keyId);
+    expect(fake.keys()[0]?.Aliases).toEqual(['alias/seeded', 'alias/seeded-too']);
   });
 });

@@ -168,6 +168,16 @@ describe('addStore and the stores option are checked like scenario files', () =>
     expect(CustomKeyStores?.[0]?.TrustAnchorCertificate).toMatch(/^-----BEGIN CERTIFICATE-----/);
   });
 
+  it('addStore refuses a name another store of the account and Region has, and adds nothing', () => {
+    const fake = createKmsFake({ stores: [cloudHsmSeed()] });
+    const again = { CustomKeyStoreName: 'payments', CloudHsmClusterId: 'cluster-bcdefghijkm' };
+    expect(usageError(() => fake.addStore(again))).toContain(
+      'Cannot seed custom key store "payments": the name is already used by another store in 111122223333/us-east-1.',
+    );
+    expect(fake.stores().map((s) => s.CustomKeyStoreId)).toEqual(['cks-1234567890abcdef0']);
+    expect(fake.addStore({ ...again, Account: '444455556666' })).toMatch(/^cks-/);
+  });
+
   it('addStore ignores the quota: seeding is set-up, not a KMS call', () => {
     const fake = createKmsFake({ quota: 1, stores: [cloudHsmSeed()] });
     fake.addStore({ CustomKeyStoreName: 'second', CloudHsmClusterId: 'cluster-bcdefghijkm' });

@@ -19,6 +19,21 @@ export class MultiIndex<K, V> {
     else if (held !== value) this.map.set(key, new Bucket([held, value]));
   }
 
+  /**
+   * Add `value` unless `key` holds a record already (then add nothing and return false): a uniqueness check and
+   * the indexing in one lookup.
+   */
+  addIfAbsent(key: K, value: V): boolean {
+    if (this.map.get(key) !== undefined) return false;
+    this.map.set(key, value);
+    return true;
+  }
+
+  /** Add `value` under a key the caller knows holds nothing: no lookup first. */
+  addNew(key: K, value: V): void {
+    this.map.set(key, value);
+  }
+
   delete(key: K, value: V): void {
     const held = this.map.get(key);
     if (held === value) this.map.delete(key);

@@ -137,11 +137,13 @@ export class KeyRegistry {
 
   // ---- aliases -----------------------------------------------------------------------------------
 
-  addAlias(alias: AliasRecord): void {
+  /** Add an alias; `firstOfNewKey` when its key was just added and has no alias yet (no lookup then). */
+  addAlias(alias: AliasRecord, firstOfNewKey = false): void {
     const scope = this.scopeOf(alias, true);
     scope.aliasesByName.set(alias.name, alias);
     scope.aliases.add(alias);
-    this.aliasesByKey.add(alias.targetKeyId, alias);
+    if (firstOfNewKey) this.aliasesByKey.addNew(alias.targetKeyId, alias);
+    else this.aliasesByKey.add(alias.targetKeyId, alias);
   }
 
   alias(ctx: CallContext, name: string): AliasRecord | undefined {

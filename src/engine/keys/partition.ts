@@ -12,3 +12,8 @@ export function partitionOf(region: string): string {
 export function keyArnOf(account: string, region: string, keyId: string): string {
   return ['arn:', partitionOf(region), ':kms:', region, ':', account, ':key/', keyId].join('');
 }
+
+/** An alias's ARN, `arn:<partition>:kms:<region>:<account>:alias/<name>`, as one flat string (see {@link keyArnOf}). */
+export function aliasArnOf(account: string, region: string, aliasName: string): string {
+  return ['arn:', partitionOf(region), ':kms:', region, ':', account, ':', aliasName].join('');
+}
