@@ -45,6 +45,26 @@ describe('a call in flight (an SDK retry in backoff included)', () => {
     expect(networkAttempts()).toEqual([]);
   });
 
+  it('is counted from its first call under install(): uninstall() before the retry never runs the client’s own credential provider', async () => {
+    const fake = createKmsFake().install();
+    let ownProviderCalls = 0;
+    const kms = new KMSClient({
+      credentials: async () => {
+        ownProviderCalls++;
+        return { accessKeyId: 'AKIA4QZKX7RWN2PDEV3H', secretAccessKey: 'q9Xb0Lk3vR7mT2nW8yE5uJ1hG6fD4sA0pZcV3bN7' };
+      },
+    });
+    fake.failNext('DescribeCustomKeyStores', 'KMSInternalException', { times: 1 });
+    afterFirstAttempt(kms, () => fake.uninstall());
+
+    const out = await kms.send(new DescribeCustomKeyStoresCommand({}));
+
+    expect(out.$metadata.attempts).toBe(2);
+    expect(fake.calls('DescribeCustomKeyStores')).toHaveLength(2);
+    expect(ownProviderCalls).toBe(0);
+    expect(networkAttempts()).toEqual([]);
+  });
+
   it('keeps its fake when another fake is installed before the retry; the new fake never sees it', async () => {
     const first = createKmsFake().install();
     const second = createKmsFake();

@@ -247,21 +247,37 @@ describe('the SDK middleware stack a call resolves', () => {
       .filter((id) => id.startsWith('fakeKms'));
   }
 
-  it('holds no fake-kms middleware for a client of fake.client(): the reset stamp travels in the call', async () => {
+  it('holds no fake-kms middleware for a client of fake.client(), nor for an attached or installed one: the reset stamp travels in the call', async () => {
     const fake = createKmsFake();
-    const kms = fake.client();
-    expect(stackOf(kms)).toEqual([]);
-    await expect(kms.send(new DescribeCustomKeyStoresCommand({}))).resolves.toBeDefined();
-    expect(stackOf(kms)).toEqual([]);
-  });
-
-  it('holds two for an attached client, and for a client of fake.client() that caches its middleware', () => {
-    const fake = createKmsFake();
+    const built = fake.client();
     const attached = new KMSClient({ region: 'us-east-1' });
     fake.attach(attached);
-    expect(stackOf(attached)).toHaveLength(2);
+    fake.install();
+    try {
+      const installed = new KMSClient({ region: 'us-east-1' });
+      for (const kms of [built, attached, installed]) {
+        await expect(kms.send(new DescribeCustomKeyStoresCommand({}))).resolves.toBeDefined();
+        expect(stackOf(kms)).toEqual([]);
+      }
+      expect(fake.calls('DescribeCustomKeyStores')).toHaveLength(3);
+    } finally {
+      fake.uninstall();
+      fake.detach(attached);
+    }
+  });
+
+  it('holds two for clients that cache their middleware, or whose send() is already someone else’s', () => {
+    const fake = createKmsFake();
     expect(stackOf(fake.client({ cacheMiddleware: true }))).toHaveLength(2);
-    fake.detach(attached);
-    expect(stackOf(attached)).toEqual([]);
+    const caching = new KMSClient({ region: 'us-east-1', cacheMiddleware: true });
+    const spied = new KMSClient({ region: 'us-east-1' });
+    const ownSend = spied.send.bind(spied);
+    Object.defineProperty(spied, 'send', { value: ownSend, writable: true, configurable: true });
+    for (const kms of [caching, spied]) {
+      fake.attach(kms);
+      expect(stackOf(kms)).toHaveLength(2);
+      fake.detach(kms);
+      expect(stackOf(kms)).toEqual([]);
+    }
   });
 });

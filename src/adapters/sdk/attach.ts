@@ -4,9 +4,10 @@ import { fakeCredentials } from './client-factory.js';
 import { hardenEnvironment, releaseEnvironment } from './env-hardening.js';
 import { type FakeRequestHandler, isFakeRequestHandler, type SdkHttpRequest } from './fake-request-handler.js';
 import { useFastConfiguration } from './fast-client-config.js';
-import { generationStamp, unstampGeneration } from './in-flight.js';
+import { generationStamp, STAMP_OPTION, unstampGeneration } from './in-flight.js';
 import { clearOwner, nextFakeName, ownerOf, setOwner, type WiringKind } from './ownership.js';
 import { useInstantRetries } from './retry.js';
+import { isStampingSend, stampingSend } from './stamped-send.js';
 
 export const MIDDLEWARE_NAME = 'fakeKmsTransport';
 const IN_FLIGHT_NAME = 'fakeKmsInFlight';
@@ -25,6 +26,10 @@ interface Wired {
   inFlight: number;
   /** Detached, but calls are in flight: restore the client's own credentials and Region when they end. */
   detached: boolean;
+  /** The client's own request handler, put back by detach. */
+  requestHandler: unknown;
+  /** The fake's stamping `send` was set on the client (it had no `send` of its own). */
+  stampingSend?: boolean;
 }
 
 type ClientConfig = { credentials: unknown; region: unknown; signer?: unknown; requestHandler?: unknown };
@@ -113,8 +118,7 @@ export class Attachments {
   detach(client: KMSClient): void {
     const wired = this.wired.get(client);
     if (!wired || wired.detached) return;
-    client.middlewareStack.remove(MIDDLEWARE_NAME);
-    client.middlewareStack.remove(IN_FLIGHT_NAME);
+    unwireCalls(client, wired);
     unstampGeneration(client);
     forgetCachedHandlers(client);
     wired.detached = true;
@@ -157,6 +161,7 @@ export class Attachments {
         kind,
         inFlight: 0,
         detached: false,
+        requestHandler: config.requestHandler,
       };
       this.wired.set(client, wired);
       this.replaceRegion(config);
@@ -178,10 +183,47 @@ export class Attachments {
     config.signer = signerWith(wired.signer, identity);
     const handler = this.handler;
     const engine = handler.engine;
-    // Two middlewares, the fewest that keep every guarantee: the whole call is counted (retries included) and
-    // stamped with the reset generation when send() starts; the transport, innermost, hands the stamp to the
-    // fake, which refuses a call from before a reset (see in-flight.ts).
-    client.middlewareStack.remove(MIDDLEWARE_NAME);
+    unwireCalls(client, wired);
+    const calls = {
+      started: () => {
+        counted.inFlight++;
+      },
+      ended: () => {
+        counted.inFlight--;
+        if (counted.inFlight === 0 && counted.detached) this.restore(client, counted);
+      },
+    };
+    // A client that caches its handler chains (options would turn the cache off), or whose `send` is someone's
+    // own (a mock's stub, a spy), keeps middlewares: the fake must not stand in front of that `send`.
+    if (cachesHandlers(client) || Object.hasOwn(client, 'send')) this.wireMiddlewares(client, bound, calls);
+    else {
+      // No middleware (the SDK copies and sorts its stack on every call): the fake stands in for the client's
+      // request handler, which the SDK reads when a call starts, so a call keeps the fake it started with; a
+      // `send` of the client's own counts the call and stamps it (see stamped-send.ts).
+      const answer = (request: SdkHttpRequest, options?: { [STAMP_OPTION]?: string }) =>
+        handler.answer(request, bound, options?.[STAMP_OPTION]);
+      config.requestHandler = {
+        metadata: { handlerProtocol: 'fake-kms' },
+        handle: answer,
+        updateHttpClientConfig() {},
+        httpHandlerConfigs: () => ({}),
+      };
+      (client as unknown as { send: unknown }).send = stampingSend(client, engine, calls);
+      wired.stampingSend = true;
+    }
+    forgetCachedHandlers(client);
+    setOwner(client, { fake: this, name: this.name, kind, release: () => this.detach(client) });
+  }
+
+  /**
+   * For clients that cache their handler chains (`cacheMiddleware: true`, where options would turn the cache
+   * off): two middlewares, the fewest that keep every guarantee. The whole call is counted (retries included)
+   * and stamped with the reset generation when send() starts; the transport, innermost, hands the stamp to the
+   * fake, which refuses a call from before a reset (see in-flight.ts). It never calls the next handler.
+   */
+  private wireMiddlewares(client: KMSClient, bound: string, calls: { started(): void; ended(): void }): void {
+    const handler = this.handler;
+    const engine = handler.engine;
     client.middlewareStack.add(
       (_next, context) => (args) => {
         const request = (args as unknown as { request: SdkHttpRequest }).request;
@@ -192,38 +234,31 @@ export class Attachments {
       },
       { step: 'deserialize', priority: 'low', name: MIDDLEWARE_NAME, override: true, tags: ['FAKE_KMS'] },
     );
-    client.middlewareStack.remove(IN_FLIGHT_NAME);
     client.middlewareStack.add(
       (next, context) => (args) => {
         (context as Record<string, unknown>)[STAMP] = generationStamp(engine());
-        counted.inFlight++;
-        const ended = () => {
-          counted.inFlight--;
-          if (counted.inFlight === 0 && counted.detached) this.restore(client, counted);
-        };
+        calls.started();
         // Promise callbacks rather than an async function: one promise less per call, the same accounting.
         let result: Promise<unknown>;
         try {
           result = next(args);
         } catch (error) {
-          ended();
+          calls.ended();
           return Promise.reject(error) as ReturnType<typeof next>;
         }
         return result.then(
           (output) => {
-            ended();
+            calls.ended();
             return output;
           },
           (error: unknown) => {
-            ended();
+            calls.ended();
             throw error;
           },
         ) as ReturnType<typeof next>;
       },
       { step: 'initialize', priority: 'high', name: IN_FLIGHT_NAME, override: true, tags: ['FAKE_KMS'] },
     );
-    forgetCachedHandlers(client);
-    setOwner(client, { fake: this, name: this.name, kind, release: () => this.detach(client) });
     assertInnermost(client);
   }
 
@@ -246,6 +281,20 @@ export class Attachments {
       );
     };
   }
+}
+
+/**
+ * Take the fake out of a client's calls, whichever way it was wired: its middlewares, or its request handler
+ * and stamping `send` (the client's own request handler comes back).
+ */
+function unwireCalls(client: KMSClient, wired: Wired): void {
+  client.middlewareStack.remove(MIDDLEWARE_NAME);
+  client.middlewareStack.remove(IN_FLIGHT_NAME);
+  (client.config as unknown as ClientConfig).requestHandler = wired.requestHandler;
+  // Only the fake's own `send` goes: one someone set over it (a spy wrapping it) stays theirs.
+  const own = client as unknown as Record<string, unknown>;
+  if (wired.stampingSend && isStampingSend(own.send)) delete own.send;
+  wired.stampingSend = undefined;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { KMSClient, type KMSClientConfig } from '@aws-sdk/client-kms';
 import { accessKeyIdFor } from './context.js';
 import type { FakeRequestHandler } from './fake-request-handler.js';
-import { stampCalls } from './in-flight.js';
 import { instantRetriesFor } from './retry.js';
+import { stampCalls } from './stamped-send.js';
 
 export interface FakeClientConfig extends KMSClientConfig {
   /** The account this client acts as (default: the fake's account). */

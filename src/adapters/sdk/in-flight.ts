@@ -34,34 +34,11 @@ const stamps = new WeakMap<Engine, { generation: number; text: string }>();
 export const STAMP_OPTION: unique symbol = Symbol.for('fake-kms.generationStamp');
 
 /**
- * Stamp the calls of a client the fake built, with the generation current when `send()` is called, so a
- * `reset()` that follows the call in the test (without awaiting it) is always later than the stamp, and so
- * are the SDK's retries. Without `cacheMiddleware` the SDK resolves its middleware stack on every call, and
- * each middleware in it costs a sort and a copy per call: the stamp travels instead in the options of
- * `send()`, which the SDK hands unchanged to the request handler on every attempt. With `cacheMiddleware`
- * the handler chain is built once (and options would turn that cache off), so two middlewares carry it.
+ * The middleware form of `stampCalls` (stamped-send.ts), for clients that cache their middleware: remember,
+ * when `send()` starts, which reset generation of the fake the call belongs to, and carry it on the request.
+ * `send()` runs the first middleware synchronously.
  */
-export function stampCalls(client: KMSClient, engine: () => Engine): void {
-  if ((client.config as { cacheMiddleware?: boolean }).cacheMiddleware === true) {
-    stampGeneration(client, engine);
-    return;
-  }
-  type Send = (command: unknown, optionsOrCallback?: unknown, callback?: unknown) => unknown;
-  const own = client as unknown as { send: Send };
-  own.send = function send(this: KMSClient, command, optionsOrCallback, callback) {
-    // The `send` this one covers, looked up when called: an install() wraps the prototype's after this client exists.
-    const inherited = (Object.getPrototypeOf(client) as { send: Send }).send;
-    const stamp = { [STAMP_OPTION]: generationStamp(engine()) };
-    if (typeof optionsOrCallback === 'function') return inherited.call(this, command, stamp, optionsOrCallback);
-    return inherited.call(this, command, { ...(optionsOrCallback as object | undefined), ...stamp }, callback);
-  };
-}
-
-/**
- * The middleware form of {@link stampCalls}: remember, when `send()` starts, which reset generation of the
- * fake the call belongs to, and carry it on the request. `send()` runs the first middleware synchronously.
- */
-function stampGeneration(client: KMSClient, engine: () => Engine): void {
+export function stampGeneration(client: KMSClient, engine: () => Engine): void {
   const stack = client.middlewareStack;
   stack.add(
     (next, context) => (args) => {

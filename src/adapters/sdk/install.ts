@@ -3,6 +3,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { FakeKmsUsageError } from '../../errors/kms-error.js';
 import type { Attachments } from './attach.js';
 import { hardenEnvironment, releaseEnvironment } from './env-hardening.js';
+import { isStampedCall, isStampingSend, sendStamped } from './stamped-send.js';
 import { armUnhandledRequestGuard, releaseUnhandledRequestGuard } from './unhandled-request-guard.js';
 
 type Send = (this: KMSClient, ...args: unknown[]) => unknown;
@@ -92,6 +93,11 @@ export function installFor(owner: object, attachments: Attachments, region: stri
     proto.send = function send(this: KMSClient, ...args: unknown[]) {
       const installed = slot.current;
       installed?.attachments.claim(this, installed.fastClients);
+      // A client the fake wires counts and stamps its calls in a `send` of its own, which calls this one with
+      // the stamp: a call that reached the prototype without it (the first one, which wired the client) is
+      // counted and stamped by it here, then goes on below this wrapper.
+      const own = Object.hasOwn(this, 'send') ? (this as unknown as { send: unknown }).send : undefined;
+      if (isStampingSend(own) && !isStampedCall(args[1])) return sendStamped(own, previous, this, args);
       return previous.apply(this, args);
     };
     installation.restore.push(() => {
