@@ -22,6 +22,18 @@ describe('aws-sdk-client-mock routed to the fake with forwardToFake', () => {
     forwardToFake(kmsMock, kms);
   });
 
+  it('stamps every forwarded call, the first of a client included: one in flight across reset() is refused', async () => {
+    for (const calls of [1, 2]) {
+      const client = new KMSClient({});
+      if (calls === 2) await client.send(new DescribeCustomKeyStoresCommand({}));
+      const inFlight = client.send(new CreateCustomKeyStoreCommand(cloudHsmInput()));
+      kms.reset();
+      await expect(inFlight).rejects.toThrow(/started before fake.reset\(\)/);
+      expect(kms.stores()).toEqual([]);
+      expect(kmsMock.commandCalls(CreateCustomKeyStoreCommand)).toHaveLength(calls);
+    }
+  });
+
   it('answers from the fake through the real SDK and keeps the mock call history and its matchers', async () => {
     const client = new KMSClient({});
     const { CustomKeyStoreId } = await client.send(

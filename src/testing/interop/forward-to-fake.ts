@@ -1,3 +1,4 @@
+import { isStampedCall, isStampingSend, sendStamped } from '../../adapters/sdk/stamped-send.js';
 import { FakeKmsUsageError, type KmsFake } from '../../index.js';
 
 /** The part of an aws-sdk-client-mock `mockClient(KMSClient)` stub this uses: its sinon `send` stub. */
@@ -30,6 +31,10 @@ export function forwardToFake<M extends ClientMockLike>(mock: M, fake: KmsFake):
   mock.send.callsFake(function send(this: unknown, ...args: unknown[]) {
     const client = this as Parameters<KmsFake['attach']>[0];
     fake.attach(client);
+    // A client wired without middleware counts and stamps its calls in a send() of its own, which this call
+    // (it came to the prototype's stub) has not been through: run it through that one on to the SDK's own.
+    const own = Object.hasOwn(client, 'send') ? (client as { send: unknown }).send : undefined;
+    if (isStampingSend(own) && !isStampedCall(args[1])) return sendStamped(own, sdkSend(client), client, args);
     return sdkSend(client).apply(client, args);
   });
   return mock;
