@@ -7,7 +7,7 @@ import { useFastConfiguration } from './fast-client-config.js';
 import { generationStamp, STAMP_OPTION, unstampGeneration } from './in-flight.js';
 import { clearOwner, nextFakeName, ownerOf, setOwner, type WiringKind } from './ownership.js';
 import { useInstantRetries } from './retry.js';
-import { isStampingSend, stampingSend } from './stamped-send.js';
+import { counted, isStampingSend, stampingSend } from './stamped-send.js';
 
 export const MIDDLEWARE_NAME = 'fakeKmsTransport';
 const IN_FLIGHT_NAME = 'fakeKmsInFlight';
@@ -237,25 +237,7 @@ export class Attachments {
     client.middlewareStack.add(
       (next, context) => (args) => {
         (context as Record<string, unknown>)[STAMP] = generationStamp(engine());
-        calls.started();
-        // Promise callbacks rather than an async function: one promise less per call, the same accounting.
-        let result: Promise<unknown>;
-        try {
-          result = next(args);
-        } catch (error) {
-          calls.ended();
-          return Promise.reject(error) as ReturnType<typeof next>;
-        }
-        return result.then(
-          (output) => {
-            calls.ended();
-            return output;
-          },
-          (error: unknown) => {
-            calls.ended();
-            throw error;
-          },
-        ) as ReturnType<typeof next>;
+        return counted(calls, () => next(args));
       },
       { step: 'initialize', priority: 'high', name: IN_FLIGHT_NAME, override: true, tags: ['FAKE_KMS'] },
     );

@@ -50,8 +50,8 @@ export function stampingSend(
     const options =
       typeof optionsOrCallback === 'function' ? stamp : { ...(optionsOrCallback as object | undefined), ...stamp };
     if (!calls) return next.call(thisArg, command, options, withCallback);
-    calls.started();
     if (typeof withCallback === 'function') {
+      calls.started();
       const ended: Callback = (error, output) => {
         calls.ended();
         (withCallback as Callback)(error, output);
@@ -63,23 +63,7 @@ export function stampingSend(
         throw error;
       }
     }
-    let result: Promise<unknown>;
-    try {
-      result = next.call(thisArg, command, options) as Promise<unknown>;
-    } catch (error) {
-      calls.ended();
-      return Promise.reject(error);
-    }
-    return result.then(
-      (output) => {
-        calls.ended();
-        return output;
-      },
-      (error: unknown) => {
-        calls.ended();
-        throw error;
-      },
-    );
+    return counted(calls, () => next.call(thisArg, command, options) as Promise<unknown>);
   };
   const send: Send = function send(this: KMSClient, command, optionsOrCallback, callback) {
     return run((Object.getPrototypeOf(client) as { send: Send }).send, this, command, optionsOrCallback, callback);
@@ -99,4 +83,30 @@ export function stampingSend(
 export function stampCalls(client: KMSClient, engine: () => Engine): void {
   if ((client.config as { cacheMiddleware?: boolean }).cacheMiddleware === true) stampGeneration(client, engine);
   else (client as unknown as { send: unknown }).send = stampingSend(client, engine);
+}
+
+/**
+ * Run one call, telling `calls` when it starts and when it has ended, whether it settles or throws at once
+ * (a throw becomes a rejection, as it would from an async function). Promise callbacks rather than an async
+ * function: one promise less per call.
+ */
+export function counted<T>(calls: { started(): void; ended(): void }, call: () => Promise<T>): Promise<T> {
+  calls.started();
+  let result: Promise<T>;
+  try {
+    result = call();
+  } catch (error) {
+    calls.ended();
+    return Promise.reject(error);
+  }
+  return result.then(
+    (output) => {
+      calls.ended();
+      return output;
+    },
+    (error: unknown) => {
+      calls.ended();
+      throw error;
+    },
+  );
 }
