@@ -16,7 +16,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { createKmsFake, fastKmsClientConfig } from '../../src/index.js';
 import { cloudHsmInput, clusterId, xksPublicInput, xksVpcInput } from '../support/inputs.js';
-import { create, rejectionOf } from '../support/kms.js';
+import { create, recordSentHeaders, rejectionOf } from '../support/kms.js';
 
 /** Every store name, walking Describe pages of `pageSize` with the SDK paginator. */
 async function walk(kms: ReturnType<ReturnType<typeof createKmsFake>['client']>, pageSize: number): Promise<string[]> {
@@ -164,14 +164,7 @@ describe('the fast client configuration', () => {
   it('sends a fixed user agent and a credential scope in place of a signature, as documented', async () => {
     const fake = createKmsFake();
     const kms = fake.client(fastKmsClientConfig());
-    const sent: Record<string, string>[] = [];
-    kms.middlewareStack.add(
-      (next) => async (args) => {
-        sent.push({ ...(args.request as { headers: Record<string, string> }).headers });
-        return next(args);
-      },
-      { step: 'deserialize', priority: 'low' },
-    );
+    const sent = recordSentHeaders(kms);
     await kms.send(new DescribeCustomKeyStoresCommand({}));
     const headers = sent[0] ?? {};
     expect(headers['user-agent']).toMatch(/^fake-kms\b/);

@@ -55,3 +55,19 @@ export async function rejectionOf(
   }
   throw new Error('expected the call to be rejected, but it succeeded');
 }
+
+/**
+ * The headers of every request `kms` sends, as the transport sees them: a middleware at the deserialize
+ * step, after signing (`priority: 'high'` sits outside other deserialize middleware, `'low'` inside).
+ */
+export function recordSentHeaders(kms: KMSClient, priority: 'high' | 'low' = 'low'): Record<string, string>[] {
+  const sent: Record<string, string>[] = [];
+  kms.middlewareStack.add(
+    (next) => async (args) => {
+      sent.push({ ...(args.request as { headers: Record<string, string> }).headers });
+      return next(args);
+    },
+    { step: 'deserialize', priority },
+  );
+  return sent;
+}

@@ -3,22 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { isFakeKmsUsageError } from '../../src/index.js';
 import { useKmsFake } from '../../src/testing/vitest.js';
 import { cloudHsmInput } from '../support/inputs.js';
-import { create, rejectionOf } from '../support/kms.js';
+import { create, recordSentHeaders, rejectionOf } from '../support/kms.js';
 
 const kms = useKmsFake({ fastClients: true });
 
 /** A client as the code under test builds it, recording the headers of each request it sends. */
 function clientUnderTest(): { client: KMSClient; sent: Record<string, string>[] } {
   const client = new KMSClient({ region: 'us-east-1' });
-  const sent: Record<string, string>[] = [];
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      sent.push({ ...(args.request as { headers: Record<string, string> }).headers });
-      return next(args);
-    },
-    { step: 'deserialize', priority: 'high' },
-  );
-  return { client, sent };
+  return { client, sent: recordSentHeaders(client, 'high') };
 }
 
 describe('useKmsFake({ fastClients: true })', () => {
