@@ -75,6 +75,22 @@ describe('fake.attach()', () => {
     expect(kms.middlewareStack.identify().join()).not.toContain('fakeKms');
   });
 
+  it("refuses a call whose abort signal has already fired, as the SDK's own handler does, attached or built", async () => {
+    const fake = createKmsFake();
+    const attached = new KMSClient({ region: 'us-east-1', maxAttempts: 1 });
+    fake.attach(attached);
+    for (const kms of [attached, fake.client()]) {
+      const controller = new AbortController();
+      controller.abort();
+      const error = await rejectionOf(
+        kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput()), { abortSignal: controller.signal }),
+      );
+      expect(error.name).toBe('AbortError');
+    }
+    expect(fake.stores()).toEqual([]);
+    expect(fake.calls()).toEqual([]);
+  });
+
   it("answers in the fake's Region when the client's own Region provider has none", async () => {
     const fake = createKmsFake({ region: 'ap-southeast-2' });
     const kms = new KMSClient({ region: async () => undefined as unknown as string, maxAttempts: 1 });

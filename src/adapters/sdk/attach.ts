@@ -4,7 +4,7 @@ import { fakeCredentials } from './client-factory.js';
 import { hardenEnvironment, releaseEnvironment } from './env-hardening.js';
 import { type FakeRequestHandler, isFakeRequestHandler, type SdkHttpRequest } from './fake-request-handler.js';
 import { useFastConfiguration } from './fast-client-config.js';
-import { generationStamp, STAMP_OPTION, unstampGeneration } from './in-flight.js';
+import { generationStamp, unstampGeneration } from './in-flight.js';
 import { clearOwner, nextFakeName, ownerOf, setOwner, type WiringKind } from './ownership.js';
 import { useInstantRetries } from './retry.js';
 import { counted, isStampingSend, stampingSend } from './stamped-send.js';
@@ -200,14 +200,7 @@ export class Attachments {
       // No middleware (the SDK copies and sorts its stack on every call): the fake stands in for the client's
       // request handler, which the SDK reads when a call starts, so a call keeps the fake it started with; a
       // `send` of the client's own counts the call and stamps it (see stamped-send.ts).
-      const answer = (request: SdkHttpRequest, options?: { [STAMP_OPTION]?: string }) =>
-        handler.answer(request, bound, options?.[STAMP_OPTION]);
-      config.requestHandler = {
-        metadata: { handlerProtocol: 'fake-kms' },
-        handle: answer,
-        updateHttpClientConfig() {},
-        httpHandlerConfigs: () => ({}),
-      };
+      config.requestHandler = handler.boundTo(bound);
       (client as unknown as { send: unknown }).send = stampingSend(client, engine, calls);
       wired.stampingSend = true;
     }
@@ -217,7 +210,7 @@ export class Attachments {
 
   /**
    * For clients that cache their handler chains (`cacheMiddleware: true`, where options would turn the cache
-   * off): two middlewares, the fewest that keep every guarantee. The whole call is counted (retries included)
+   * off) or whose `send` is someone else's: two middlewares, the fewest that keep every guarantee. The whole call is counted (retries included)
    * and stamped with the reset generation when send() starts; the transport, innermost, hands the stamp to the
    * fake, which refuses a call from before a reset (see in-flight.ts). It never calls the next handler.
    */

@@ -19,6 +19,12 @@ export interface SdkHttpResponse {
   body: Uint8Array;
 }
 
+/** What the SDK hands a request handler with each request: the options of `send()`. */
+interface HandlerOptions {
+  abortSignal?: { aborted?: boolean };
+  [STAMP_OPTION]?: string;
+}
+
 const decoder = new TextDecoder();
 
 /**
@@ -30,9 +36,28 @@ export class FakeRequestHandler {
 
   constructor(readonly engine: () => Engine) {}
 
-  handle(
+  handle(request: SdkHttpRequest, options?: HandlerOptions): Promise<{ response: SdkHttpResponse }> {
+    return this.handleAs(request, options, undefined);
+  }
+
+  /**
+   * A request handler that answers as `account` (the wiring of `attach` and `install` binds one), with the
+   * same rules as `handle`: an aborted call is refused, a stamped call from before a reset too.
+   */
+  boundTo(account: string) {
+    return {
+      metadata: this.metadata,
+      handle: (request: SdkHttpRequest, options?: HandlerOptions) => this.handleAs(request, options, account),
+      updateHttpClientConfig(): void {},
+      httpHandlerConfigs: (): Record<string, never> => ({}),
+      destroy(): void {},
+    };
+  }
+
+  private handleAs(
     request: SdkHttpRequest,
-    options: { abortSignal?: { aborted?: boolean }; [STAMP_OPTION]?: string } = {},
+    options: HandlerOptions = {},
+    account: string | undefined,
   ): Promise<{ response: SdkHttpResponse }> {
     if (options.abortSignal?.aborted) {
       const error = new Error('Request aborted');
@@ -40,7 +65,7 @@ export class FakeRequestHandler {
       return Promise.reject(error);
     }
     // The answer's own promise, not one wrapped in another: no extra turns of the microtask queue per call.
-    return this.answer(request, undefined, options[STAMP_OPTION]);
+    return this.answer(request, account, options[STAMP_OPTION]);
   }
 
   /**
