@@ -9,7 +9,7 @@ import { type Clock, createClock } from './clock.js';
 import { Injections } from './injections.js';
 import { type CallEntry, Journal, redactSecrets } from './journal.js';
 import { KeyRegistry } from './keys/key-registry.js';
-import type { KeyRecord, KeySeed } from './keys/key-types.js';
+import type { AliasRecord, KeyRecord, KeySeed } from './keys/key-types.js';
 import { keysOfStoreSeed, seedToKeyRecord } from './keys/seed-keys.js';
 import { MarkerCodec } from './markers.js';
 import { RandomSource } from './random.js';
@@ -65,6 +65,12 @@ export class Engine {
   private reseeding: 'names' | 'names-and-ids' | undefined;
   /** Whether a new id was ever drawn that was taken already (then reset() checks ids as the constructor did). */
   private idClashed = false;
+  /**
+   * While the seeds of the options are seeded: what of them depends on the moment of seeding, so that a reset()
+   * that puts the seeded stores back instead of seeding them again can do it at its own moment.
+   */
+  private seededNow: SeededNow | undefined;
+  private lastSeeded: SeededNow = emptySeededNow();
   // What seeding asks for, made once rather than as new closures for each of 100,000 seeded stores or keys.
   private readonly newStoreIdFn = () => this.newStoreId();
   private readonly newKeyIdFn = () => this.newKeyId();
@@ -91,7 +97,10 @@ export class Engine {
         for (const listener of this.listeners) listener(store, from);
       },
     );
+    this.random.seeding();
     this.seedAll();
+    this.random.seeded();
+    this.sealSeeded();
   }
 
   get world(): World {
@@ -143,7 +152,7 @@ export class Engine {
 
   /** A short summary for logs and diffs: the engine's state holds secrets. */
   toJSON(): Record<string, unknown> {
-    return { stores: this.registry.all().length, journal: this.journal.length, generation: this.generation };
+    return { stores: this.registry.size, journal: this.journal.length, generation: this.generation };
   }
 
   [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options?: unknown) => string): string {
@@ -173,8 +182,11 @@ export class Engine {
     }
   }
 
-  /** Add a key from a seed (AWS vocabulary), refusing seeds that contradict themselves or the stores. */
-  seedKey(seed: KeySeed): KeyRecord {
+  /**
+   * Add a key from a seed (AWS vocabulary), refusing seeds that contradict themselves or the stores.
+   * `clockDated`: its creation date is the moment of seeding (no CreationDate, or its store's creation date).
+   */
+  seedKey(seed: KeySeed, clockDated = seed.CreationDate === undefined): KeyRecord {
     const key = seedToKeyRecord(seed, {
       account: this.options.account,
       region: this.options.region,
@@ -186,22 +198,25 @@ export class Engine {
       aliasesKnownFree: this.reseeding !== undefined,
     });
     this.keys.add(key);
+    const deletionDated = seed.KeyState === 'PendingDeletion' && seed.DeletionDate === undefined;
+    const dated = this.seededNow !== undefined && (clockDated || deletionDated);
+    const aliases: AliasRecord[] = [];
     let first = true;
     for (const name of seed.Aliases ?? []) {
-      this.keys.addAlias(
-        {
-          name,
-          account: key.account,
-          region: key.region,
-          targetKeyId: key.id,
-          seq: this.keys.takeSeq(),
-          creationDate: key.creationDate,
-          lastUpdatedDate: key.creationDate,
-        },
-        first,
-      );
+      const alias: AliasRecord = {
+        name,
+        account: key.account,
+        region: key.region,
+        targetKeyId: key.id,
+        seq: this.keys.takeSeq(),
+        creationDate: key.creationDate,
+        lastUpdatedDate: key.creationDate,
+      };
+      this.keys.addAlias(alias, first);
+      if (dated && clockDated) aliases.push(alias);
       first = false;
     }
+    if (dated) this.seededNow?.keys.push({ key, clockDated, deletionDated, aliases });
     return key;
   }
 
@@ -209,7 +224,7 @@ export class Engine {
   requireStore(id: string): StoreRecord {
     const store = this.registry.findById(id);
     if (!store) {
-      const known = this.registry.all().map((s) => s.id);
+      const known = this.registry.peekAll().map((s) => s.id);
       // A store id is shown as given; anything else (it could be a secret in the wrong place) by its type.
       const shown = typeof id === 'string' && /^cks-[\w-]{1,60}$/.test(id) ? `"${id}"` : describeType(id);
       throw new FakeKmsUsageError(
@@ -231,42 +246,121 @@ export class Engine {
       trustAnchorFor: this.trustAnchorForFn,
     });
     if (!this.registry.addIfNameFree(record, this.reseeding !== undefined)) throw nameTakenError(seed, record);
-    if (seed.KeyCount !== undefined) for (const key of keysOfStoreSeed(seed, record)) this.seedKey(key);
-    // A store seeded mid-transition settles by the timing like any other (spec §8.16), as setState's do. It
-    // starts from the state before the transition, so transition listeners see a legal change.
-    if (record.state === 'CONNECTING') {
-      record.state = 'DISCONNECTED';
-      this.transitions.begin(record, 'CONNECTING', 'CONNECTED');
-    } else if (record.state === 'DISCONNECTING') {
-      record.state = 'CONNECTED';
-      this.transitions.begin(record, 'DISCONNECTING', 'DISCONNECTED');
+    const clockDated = seed.CreationDate === undefined;
+    if (clockDated) this.seededNow?.stores.push(record);
+    if (seed.KeyCount !== undefined) for (const key of keysOfStoreSeed(seed, record)) this.seedKey(key, clockDated);
+    // A store seeded mid-transition settles by the timing like any other (spec §8.16), as setState's do.
+    if (record.state === 'CONNECTING' || record.state === 'DISCONNECTING') {
+      this.seededNow?.transitions.push({ store: record, transient: record.state });
+      this.beginSeededTransition(record, record.state);
     }
     return record;
   }
 
-  /** Back to exactly the seeded state: stores, world, ids, journal and injections. */
+  /**
+   * Start a seeded store's transition. It starts from the state before the transition, so transition listeners
+   * see a legal change.
+   */
+  private beginSeededTransition(record: StoreRecord, transient: 'CONNECTING' | 'DISCONNECTING'): void {
+    if (transient === 'CONNECTING') {
+      record.state = 'DISCONNECTED';
+      this.transitions.begin(record, 'CONNECTING', 'CONNECTED');
+    } else {
+      record.state = 'CONNECTED';
+      this.transitions.begin(record, 'DISCONNECTING', 'DISCONNECTED');
+    }
+  }
+
+  /**
+   * Back to exactly the seeded state: stores, world, ids, journal and injections. When the registries know every
+   * store, key and alias reached since the last seeding (the usual case: a test reaches a few), only those are put
+   * back, so a reset costs what the test changed, not what the options seed; otherwise everything is seeded again.
+   * Both ways give the same state, ids included.
+   */
   reset(): void {
-    this.registry.clear();
     this.transitions.clear();
-    this.keys.clear();
-    this.random.rewind();
     this.injections.clear();
     this.journal.clear();
     this.generation += 1;
     this.options.world.reset();
-    this.reseeding = this.options.seed !== undefined && !this.idClashed ? 'names-and-ids' : 'names';
+    if (this.registry.restorable && this.keys.restorable) {
+      this.restoreSeeded();
+      return;
+    }
+    this.registry.clear();
+    this.keys.clear();
+    this.random.rewind();
+    this.reseeding = this.idClashed ? 'names' : 'names-and-ids';
     try {
       this.seedAll();
     } finally {
       this.reseeding = undefined;
     }
+    this.sealSeeded();
+  }
+
+  /** Put back what changed since seeding, and what seeding did at its moment: dates and transitions. */
+  private restoreSeeded(): void {
+    this.registry.restoreSeeded();
+    this.keys.restoreSeeded();
+    this.random.afterSeedingAgain();
+    const { stores, keys, transitions } = this.lastSeeded;
+    const now = this.clock();
+    for (const store of stores) store.creationDate = now;
+    for (const { key, clockDated, deletionDated, aliases } of keys) {
+      if (clockDated) key.creationDate = now;
+      for (const alias of aliases) {
+        alias.creationDate = now;
+        alias.lastUpdatedDate = now;
+      }
+      if (deletionDated) this.keys.redateDeletion(key, now + PENDING_WINDOW_MS);
+    }
+    for (const { store, transient } of transitions) {
+      delete store.pending;
+      this.beginSeededTransition(store, transient);
+    }
+    this.reachSeededTransitions();
   }
 
   private seedAll(): void {
-    for (const seed of this.options.stores) this.seedStore(seed);
-    for (const seed of this.options.keys ?? []) this.seedKey(seed);
+    this.seededNow = emptySeededNow();
+    try {
+      for (const seed of this.options.stores) this.seedStore(seed);
+      for (const seed of this.options.keys ?? []) this.seedKey(seed);
+      this.lastSeeded = this.seededNow;
+    } finally {
+      this.seededNow = undefined;
+    }
+  }
+
+  /** Seeding is over: the registries note what changes from now on. */
+  private sealSeeded(): void {
+    this.registry.sealSeeded();
+    this.keys.sealSeeded();
+    this.reachSeededTransitions();
+  }
+
+  /** Stores seeded mid-transition change as their transition settles, without being handed out: note them now. */
+  private reachSeededTransitions(): void {
+    for (const { store } of this.lastSeeded.transitions) this.registry.findById(store.id);
   }
 }
+
+/** What seeding did at its moment: the dates it took from the clock, and the transitions it began. */
+interface SeededNow {
+  /** Stores seeded without a CreationDate. */
+  stores: StoreRecord[];
+  /** Keys seeded without a CreationDate (or in such a store), or pending deletion without a DeletionDate. */
+  keys: { key: KeyRecord; clockDated: boolean; deletionDated: boolean; aliases: AliasRecord[] }[];
+  /** Stores seeded CONNECTING or DISCONNECTING. */
+  transitions: { store: StoreRecord; transient: 'CONNECTING' | 'DISCONNECTING' }[];
+}
+
+function emptySeededNow(): SeededNow {
+  return { stores: [], keys: [], transitions: [] };
+}
+
+const PENDING_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
  * An id as one flat string. Joined from pieces (`cks-` and the hex), V8 keeps a string as a tree of them (a rope),
