@@ -198,9 +198,9 @@ export class Engine {
       aliasesKnownFree: this.reseeding !== undefined,
     });
     this.keys.add(key);
-    const deletionDated = seed.KeyState === 'PendingDeletion' && seed.DeletionDate === undefined;
-    const dated = this.seededNow !== undefined && (clockDated || deletionDated);
-    const aliases: AliasRecord[] = [];
+    const dated = this.seededNow;
+    if (dated && clockDated) dated.keys.push(key);
+    if (dated && seed.KeyState === 'PendingDeletion' && seed.DeletionDate === undefined) dated.deletions.push(key);
     let first = true;
     for (const name of seed.Aliases ?? []) {
       const alias: AliasRecord = {
@@ -213,10 +213,9 @@ export class Engine {
         lastUpdatedDate: key.creationDate,
       };
       this.keys.addAlias(alias, first);
-      if (dated && clockDated) aliases.push(alias);
+      if (dated && clockDated) dated.aliases.push(alias);
       first = false;
     }
-    if (dated) this.seededNow?.keys.push({ key, clockDated, deletionDated, aliases });
     return key;
   }
 
@@ -304,17 +303,15 @@ export class Engine {
     this.registry.restoreSeeded();
     this.keys.restoreSeeded();
     this.random.afterSeedingAgain();
-    const { stores, keys, transitions } = this.lastSeeded;
+    const { stores, keys, aliases, deletions, transitions } = this.lastSeeded;
     const now = this.clock();
     for (const store of stores) store.creationDate = now;
-    for (const { key, clockDated, deletionDated, aliases } of keys) {
-      if (clockDated) key.creationDate = now;
-      for (const alias of aliases) {
-        alias.creationDate = now;
-        alias.lastUpdatedDate = now;
-      }
-      if (deletionDated) this.keys.redateDeletion(key, now + PENDING_WINDOW_MS);
+    for (const key of keys) key.creationDate = now;
+    for (const alias of aliases) {
+      alias.creationDate = now;
+      alias.lastUpdatedDate = now;
     }
+    for (const key of deletions) this.keys.redateDeletion(key, now + PENDING_WINDOW_MS);
     for (const { store, transient } of transitions) {
       delete store.pending;
       this.beginSeededTransition(store, transient);
@@ -350,14 +347,17 @@ export class Engine {
 interface SeededNow {
   /** Stores seeded without a CreationDate. */
   stores: StoreRecord[];
-  /** Keys seeded without a CreationDate (or in such a store), or pending deletion without a DeletionDate. */
-  keys: { key: KeyRecord; clockDated: boolean; deletionDated: boolean; aliases: AliasRecord[] }[];
+  /** Keys seeded without a CreationDate (or in such a store), and their aliases (one list each: 8 bytes a key). */
+  keys: KeyRecord[];
+  aliases: AliasRecord[];
+  /** Keys seeded pending deletion without a DeletionDate. */
+  deletions: KeyRecord[];
   /** Stores seeded CONNECTING or DISCONNECTING. */
   transitions: { store: StoreRecord; transient: 'CONNECTING' | 'DISCONNECTING' }[];
 }
 
 function emptySeededNow(): SeededNow {
-  return { stores: [], keys: [], transitions: [] };
+  return { stores: [], keys: [], aliases: [], deletions: [], transitions: [] };
 }
 
 const PENDING_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
