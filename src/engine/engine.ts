@@ -71,6 +71,12 @@ export class Engine {
    */
   private seededNow: SeededNow | undefined;
   private lastSeeded: SeededNow = emptySeededNow();
+  /**
+   * Without the `seed` option, the ids seeding drew (the very strings the records hold), so that seeding again
+   * gives the seeded stores and keys the same ids: with or without a seed, they keep their ids across reset().
+   */
+  private seededIds: string[] | undefined;
+  private replayAt = -1;
   // What seeding asks for, made once rather than as new closures for each of 100,000 seeded stores or keys.
   private readonly newStoreIdFn = () => this.newStoreId();
   private readonly newKeyIdFn = () => this.newKeyId();
@@ -97,7 +103,7 @@ export class Engine {
         for (const listener of this.listeners) listener(store, from);
       },
     );
-    this.random.seeding();
+    if (options.seed === undefined) this.seededIds = [];
     this.seedAll();
     this.random.seeded();
     this.sealSeeded();
@@ -166,20 +172,36 @@ export class Engine {
 
   /** A new store id: `cks-` + 17 lowercase hex, unique in this fake (spec §8.11). */
   newStoreId(): string {
+    const replayed = this.replayedId();
+    if (replayed !== undefined) return replayed;
     for (;;) {
       const id = flatId(`cks-${this.random.hex(17)}`);
-      if (this.reseeding === 'names-and-ids' || !this.registry.hasId(id)) return id;
+      if (this.reseeding === 'names-and-ids' || !this.registry.hasId(id)) return this.drawn(id);
       this.idClashed = true;
     }
   }
 
   /** A new key id: a UUID, unique in this fake. */
   newKeyId(): string {
+    const replayed = this.replayedId();
+    if (replayed !== undefined) return replayed;
     for (;;) {
       const id = flatId(this.random.uuid());
-      if (this.reseeding === 'names-and-ids' || !this.keys.hasId(id)) return id;
+      if (this.reseeding === 'names-and-ids' || !this.keys.hasId(id)) return this.drawn(id);
       this.idClashed = true;
     }
+  }
+
+  /** Seeding again without a seed: the id seeding drew first at this point. */
+  private replayedId(): string | undefined {
+    if (this.replayAt < 0) return undefined;
+    return (this.seededIds as string[])[this.replayAt++];
+  }
+
+  /** An id drawn: kept while the constructor seeds without a seed. */
+  private drawn(id: string): string {
+    if (this.seededNow !== undefined && this.reseeding === undefined) this.seededIds?.push(id);
+    return id;
   }
 
   /**
@@ -290,10 +312,12 @@ export class Engine {
     this.keys.clear();
     this.random.rewind();
     this.reseeding = this.idClashed ? 'names' : 'names-and-ids';
+    if (this.seededIds !== undefined) this.replayAt = 0;
     try {
       this.seedAll();
     } finally {
       this.reseeding = undefined;
+      this.replayAt = -1;
     }
     this.sealSeeded();
   }

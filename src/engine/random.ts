@@ -23,47 +23,25 @@ export class RandomSource {
     this.state.set(start);
   }
 
-  /**
-   * Without a seed, the ids drawn while seeding, so that a reset fake that seeds again draws the same ones: seeded
-   * stores and keys keep their ids across `reset()` with or without a seed.
-   */
-  private drawn: string[] | undefined;
-  private replayAt = 0;
   /** Where the seeded stream stood when seeding ended. */
   private readonly afterSeeding = new Uint32Array(4);
-
-  /** Seeding begins: without a seed, remember the ids drawn until {@link RandomSource.seeded}. */
-  seeding(): void {
-    if (this.start === undefined) this.drawn = [];
-  }
 
   /** Seeding is over: remember where the stream stands, to come back to it. */
   seeded(): void {
     this.afterSeeding.set(this.state);
-    if (this.drawn !== undefined) this.recorded = this.drawn;
-    this.drawn = undefined;
-    this.replayAt = this.recorded.length;
   }
-
-  private recorded: readonly string[] = [];
 
   /** Back to where seeding left the stream, without seeding again (reset() put the seeded stores back). */
   afterSeedingAgain(): void {
     if (this.start) this.state.set(this.afterSeeding);
-    this.replayAt = this.recorded.length;
   }
 
   /** `chars` lowercase hex characters. */
   hex(chars: number): string {
-    if (this.start === undefined) {
-      const replayed = this.replay();
-      if (replayed !== undefined) return replayed;
-      return this.kept(
-        this.unseeded(Math.ceil(chars / 2))
-          .toString('hex')
-          .slice(0, chars),
-      );
-    }
+    if (this.start === undefined)
+      return this.unseeded(Math.ceil(chars / 2))
+        .toString('hex')
+        .slice(0, chars);
     const text = this.scratch(chars);
     let word = 0;
     for (let i = 0; i < chars; i++) {
@@ -75,7 +53,7 @@ export class RandomSource {
 
   /** An RFC 4122 version-4 UUID. */
   uuid(): string {
-    if (this.start === undefined) return this.replay() ?? this.kept(randomUUID());
+    if (this.start === undefined) return randomUUID();
     // The version nibble (4) and the variant bits (10) sit in the second and third words.
     const words = [
       this.next(),
@@ -104,18 +82,6 @@ export class RandomSource {
   /** Back to the start of the stream, so a reset fake repeats its ids. */
   rewind(): void {
     if (this.start) this.state.set(this.start);
-    this.replayAt = 0;
-  }
-
-  /** Without a seed, after a rewind: the next id drawn while seeding the first time. */
-  private replay(): string | undefined {
-    return this.replayAt < this.recorded.length ? this.recorded[this.replayAt++] : undefined;
-  }
-
-  /** Without a seed: an id drawn while seeding the first time is remembered. */
-  private kept(id: string): string {
-    this.drawn?.push(id);
-    return id;
   }
 
   /** The next 32-bit word of the seeded stream (xoshiro128**, Blackman and Vigna). */
