@@ -8,6 +8,7 @@
 import {
   CreateKeyCommand,
   DescribeKeyCommand,
+  DisableKeyCommand,
   EncryptCommand,
   type KMSClient,
   ListAliasesCommand,
@@ -64,12 +65,23 @@ export async function keys(options: BenchOptions): Promise<Row[]> {
   const run = { sizes, big, ref, rounds };
   for (const [way, make] of ways) {
     rows.push(
-      ...(await seedAndResetRows(run, make, {
-        id: '3e',
-        seeding: `seeding keys with ${way}`,
-        reset: `reset() of keys seeded with ${way}`,
-        unit: 'keys',
-      })),
+      ...(await seedAndResetRows(
+        run,
+        make,
+        async (fake) => {
+          const kms = fake.client();
+          const { Keys } = await kms.send(new ListKeysCommand({ Limit: 3 }));
+          for (const key of Keys ?? []) await kms.send(new DisableKeyCommand({ KeyId: key.KeyId }));
+          await kms.send(new CreateKeyCommand({}));
+        },
+        {
+          id: '3e',
+          seeding: `seeding keys with ${way}`,
+          reset: `reset() of keys seeded with ${way}`,
+          test: 'a page of 3 keys listed and disabled, one key created',
+          unit: 'keys',
+        },
+      )),
     );
   }
 

@@ -4,6 +4,7 @@
  * Measured on the built package, in CPU time (a neighbour's burst inflates wall time, not CPU time).
  */
 import {
+  ConnectCustomKeyStoreCommand,
   CreateCustomKeyStoreCommand,
   DeleteCustomKeyStoreCommand,
   DescribeCustomKeyStoresCommand,
@@ -47,12 +48,32 @@ export async function scale(options: BenchOptions): Promise<Row[]> {
   // Seeding and reset(): every size once per round, so each round gives one big/ref ratio.
   const seedLists = new Map(sizes.map((n) => [n, seeds(n)]));
   rows.push(
-    ...(await seedAndResetRows({ sizes, big, ref, rounds }, (n) => fakeOf(seedLists.get(n) as StoreSeed[]), {
-      id: '3a',
-      seeding: 'seeding (createKmsFake with stores)',
-      reset: 'reset()',
-      unit: 'stores',
-    })),
+    ...(await seedAndResetRows(
+      { sizes, big, ref, rounds },
+      (n) => fakeOf(seedLists.get(n) as StoreSeed[]),
+      async (fake) => {
+        const kms = fake.client();
+        const page = await kms.send(new DescribeCustomKeyStoresCommand({ Limit: 3 }));
+        for (const store of page.CustomKeyStores ?? []) {
+          await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: store.CustomKeyStoreId }));
+        }
+        await kms.send(
+          new CreateCustomKeyStoreCommand({
+            CustomKeyStoreName: 'made-by-the-test',
+            CloudHsmClusterId: clusterIdFor(10_000_000),
+            TrustAnchorCertificate: TRUST_ANCHOR,
+            KeyStorePassword: 'kmsPswd-123',
+          }),
+        );
+      },
+      {
+        id: '3a',
+        seeding: 'seeding (createKmsFake with stores)',
+        reset: 'reset()',
+        test: 'a page of 3 described and connected, one store created',
+        unit: 'stores',
+      },
+    )),
   );
   seedLists.clear();
 

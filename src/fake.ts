@@ -198,7 +198,7 @@ export class KmsFake {
   /** Finish pending CONNECTING / DISCONNECTING transitions now: of one store, or of all. */
   settle(storeId?: string): this {
     const id = checkStoreId('fake.settle(storeId?)', storeId, true);
-    const stores = id !== undefined ? [this.engine.requireStore(id)] : this.engine.registry.all();
+    const stores = id !== undefined ? [this.engine.requireStore(id)] : this.engine.transitions.underWay();
     for (const store of stores) this.engine.transitions.settle(store);
     return this;
   }
@@ -214,7 +214,7 @@ export class KmsFake {
       this.engine.transitions.retime(store);
     } else {
       this.engine.options.timing = copy;
-      for (const store of this.engine.registry.all()) if (!store.timing) this.engine.transitions.retime(store);
+      for (const store of this.engine.transitions.underWay()) if (!store.timing) this.engine.transitions.retime(store);
     }
     this.inject('setTiming', { timing: copy, storeId: id });
     return this;
@@ -299,7 +299,8 @@ export class KmsFake {
 
   /** Every store as a seed (secrets left out), in creation order. */
   stores(): StoreSeed[] {
-    const all = this.engine.registry.all();
+    // Settling changes only stores with a transition under way, which were handed out when it began.
+    const all = this.engine.registry.peekAll();
     for (const store of all) this.engine.transitions.settleIfDue(store);
     return all.map(recordToSeed);
   }
@@ -307,10 +308,10 @@ export class KmsFake {
   /** Every KMS key as a seed, with its aliases and tags, in creation order. Key material is never included. */
   keys(): KeySeed[] {
     this.engine.keys.purgeDue(this.engine.clock());
-    return this.engine.keys.all().map((key) =>
+    return this.engine.keys.peekAll().map((key) =>
       keyRecordToSeed(
         key,
-        this.engine.keys.aliasesOf(key.id).map((a) => a.name),
+        this.engine.keys.peekAliasesOf(key.id).map((a) => a.name),
       ),
     );
   }
@@ -353,7 +354,7 @@ export class KmsFake {
     return {
       account: this.engine.options.account,
       region: this.engine.options.region,
-      stores: this.engine.registry.all().map((s) => `${s.id} ${s.name} ${s.state}`),
+      stores: this.engine.registry.peekAll().map((s) => `${s.id} ${s.name} ${s.state}`),
       calls: this.engine.journal.callCount(),
       installed: this.installed,
     };

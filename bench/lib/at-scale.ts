@@ -21,30 +21,51 @@ const timedAs = (bracketMs: number) =>
     ? `CPU time, a minor GC before and inside each (a size pays for its own young garbage, not the last size’s; the GC inside costs ${fmt(bracketMs)} ms with nothing to collect)`
     : 'CPU time (without --expose-gc: a size may pay for the last size’s young garbage)';
 
+/** A fake as the scale rows use it: reset, and (inside) every store handed out for a change. */
+interface ScaleFake {
+  reset(): unknown;
+  engine: { registry: { all(): unknown } };
+}
+
 /**
- * Seed a fake of every size with `make`, then reset it, every size once per round (alternating order), and
- * give one row each for seeding and for `reset()`: the big/ref ratio per round, the median times per size.
+ * Seed a fake of every size with `make`, then reset it three ways, every size once per round (alternating
+ * order), and give one row each: the big/ref ratio per round, the median times per size. The resets:
+ * - right after seeding;
+ * - after `test` (a test's few calls, not timed): reset() puts back what the test reached;
+ * - after every store was handed out for a change (as a change to more than a quarter of the items does):
+ *   reset() seeds everything again.
  */
-export async function seedAndResetRows(
+export async function seedAndResetRows<F extends ScaleFake>(
   run: SizeRun,
-  make: (n: number) => { reset(): unknown },
-  row3: { id: string; seeding: string; reset: string; unit: string },
+  make: (n: number) => F,
+  test: (fake: F) => Promise<unknown>,
+  row3: { id: string; seeding: string; reset: string; unit: string; test: string },
 ): Promise<Row[]> {
   const bracketMs: number[] = [];
   for (let i = 0; i < 5; i++) bracketMs.push(await cpuMsOwnYoungGarbage(() => undefined));
-  const seedMs = new Map<number, number[]>(run.sizes.map((n) => [n, []]));
-  const resetMs = new Map<number, number[]>(run.sizes.map((n) => [n, []]));
+  const sized = () => new Map<number, number[]>(run.sizes.map((n) => [n, []]));
+  const seedMs = sized();
+  const resetMs = sized();
+  const afterTestMs = sized();
+  const againMs = sized();
   for (let round = 0; round < run.rounds; round++) {
     for (const n of round % 2 ? [...run.sizes].reverse() : run.sizes) {
-      let fake: { reset(): unknown } | undefined;
-      seedMs.get(n)?.push(await cpuMsOwnYoungGarbage(() => (fake = make(n))));
-      resetMs.get(n)?.push(await cpuMsOwnYoungGarbage(() => fake?.reset()));
+      let made: F | undefined;
+      seedMs.get(n)?.push(await cpuMsOwnYoungGarbage(() => (made = make(n))));
+      const fake = made as F;
+      resetMs.get(n)?.push(await cpuMsOwnYoungGarbage(() => fake.reset()));
+      await test(fake);
+      afterTestMs.get(n)?.push(await cpuMsOwnYoungGarbage(() => fake.reset()));
+      fake.engine.registry.all();
+      againMs.get(n)?.push(await cpuMsOwnYoungGarbage(() => fake.reset()));
     }
   }
   return (
     [
       [row3.seeding, seedMs],
-      [row3.reset, resetMs],
+      [`${row3.reset} right after seeding`, resetMs],
+      [`${row3.reset} after a test (${row3.test})`, afterTestMs],
+      [`${row3.reset} seeding everything again (after more than a quarter changed)`, againMs],
     ] as const
   ).map(([what, times]) => {
     const at = (n: number) => times.get(n) as number[];

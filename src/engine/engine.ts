@@ -9,7 +9,7 @@ import { type Clock, createClock } from './clock.js';
 import { Injections } from './injections.js';
 import { type CallEntry, Journal, redactSecrets } from './journal.js';
 import { KeyRegistry } from './keys/key-registry.js';
-import type { KeyRecord, KeySeed } from './keys/key-types.js';
+import type { AliasRecord, KeyRecord, KeySeed } from './keys/key-types.js';
 import { keysOfStoreSeed, seedToKeyRecord } from './keys/seed-keys.js';
 import { MarkerCodec } from './markers.js';
 import { RandomSource } from './random.js';
@@ -65,6 +65,18 @@ export class Engine {
   private reseeding: 'names' | 'names-and-ids' | undefined;
   /** Whether a new id was ever drawn that was taken already (then reset() checks ids as the constructor did). */
   private idClashed = false;
+  /**
+   * While the seeds of the options are seeded: what of them depends on the moment of seeding, so that a reset()
+   * that puts the seeded stores back instead of seeding them again can do it at its own moment.
+   */
+  private seededNow: SeededNow | undefined;
+  private lastSeeded: SeededNow = emptySeededNow();
+  /**
+   * Without the `seed` option, the ids seeding drew (the very strings the records hold), so that seeding again
+   * gives the seeded stores and keys the same ids: with or without a seed, they keep their ids across reset().
+   */
+  private seededIds: string[] | undefined;
+  private replayAt = -1;
   // What seeding asks for, made once rather than as new closures for each of 100,000 seeded stores or keys.
   private readonly newStoreIdFn = () => this.newStoreId();
   private readonly newKeyIdFn = () => this.newKeyId();
@@ -91,7 +103,10 @@ export class Engine {
         for (const listener of this.listeners) listener(store, from);
       },
     );
+    if (options.seed === undefined) this.seededIds = [];
     this.seedAll();
+    this.random.seeded();
+    this.sealSeeded();
   }
 
   get world(): World {
@@ -143,7 +158,7 @@ export class Engine {
 
   /** A short summary for logs and diffs: the engine's state holds secrets. */
   toJSON(): Record<string, unknown> {
-    return { stores: this.registry.all().length, journal: this.journal.length, generation: this.generation };
+    return { stores: this.registry.size, journal: this.journal.length, generation: this.generation };
   }
 
   [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options?: unknown) => string): string {
@@ -157,24 +172,43 @@ export class Engine {
 
   /** A new store id: `cks-` + 17 lowercase hex, unique in this fake (spec §8.11). */
   newStoreId(): string {
+    const replayed = this.replayedId();
+    if (replayed !== undefined) return replayed;
     for (;;) {
       const id = flatId(`cks-${this.random.hex(17)}`);
-      if (this.reseeding === 'names-and-ids' || !this.registry.hasId(id)) return id;
+      if (this.reseeding === 'names-and-ids' || !this.registry.hasId(id)) return this.drawn(id);
       this.idClashed = true;
     }
   }
 
   /** A new key id: a UUID, unique in this fake. */
   newKeyId(): string {
+    const replayed = this.replayedId();
+    if (replayed !== undefined) return replayed;
     for (;;) {
       const id = flatId(this.random.uuid());
-      if (this.reseeding === 'names-and-ids' || !this.keys.hasId(id)) return id;
+      if (this.reseeding === 'names-and-ids' || !this.keys.hasId(id)) return this.drawn(id);
       this.idClashed = true;
     }
   }
 
-  /** Add a key from a seed (AWS vocabulary), refusing seeds that contradict themselves or the stores. */
-  seedKey(seed: KeySeed): KeyRecord {
+  /** Seeding again without a seed: the id seeding drew first at this point. */
+  private replayedId(): string | undefined {
+    if (this.replayAt < 0) return undefined;
+    return (this.seededIds as string[])[this.replayAt++];
+  }
+
+  /** An id drawn: kept while the constructor seeds without a seed. */
+  private drawn(id: string): string {
+    if (this.seededNow !== undefined && this.reseeding === undefined) this.seededIds?.push(id);
+    return id;
+  }
+
+  /**
+   * Add a key from a seed (AWS vocabulary), refusing seeds that contradict themselves or the stores.
+   * `clockDated`: its creation date is the moment of seeding (no CreationDate, or its store's creation date).
+   */
+  seedKey(seed: KeySeed, clockDated = seed.CreationDate === undefined): KeyRecord {
     const key = seedToKeyRecord(seed, {
       account: this.options.account,
       region: this.options.region,
@@ -186,20 +220,22 @@ export class Engine {
       aliasesKnownFree: this.reseeding !== undefined,
     });
     this.keys.add(key);
+    const dated = this.seededNow;
+    if (dated && clockDated) dated.keys.push(key);
+    if (dated && seed.KeyState === 'PendingDeletion' && seed.DeletionDate === undefined) dated.deletions.push(key);
     let first = true;
     for (const name of seed.Aliases ?? []) {
-      this.keys.addAlias(
-        {
-          name,
-          account: key.account,
-          region: key.region,
-          targetKeyId: key.id,
-          seq: this.keys.takeSeq(),
-          creationDate: key.creationDate,
-          lastUpdatedDate: key.creationDate,
-        },
-        first,
-      );
+      const alias: AliasRecord = {
+        name,
+        account: key.account,
+        region: key.region,
+        targetKeyId: key.id,
+        seq: this.keys.takeSeq(),
+        creationDate: key.creationDate,
+        lastUpdatedDate: key.creationDate,
+      };
+      this.keys.addAlias(alias, first);
+      if (dated && clockDated) dated.aliases.push(alias);
       first = false;
     }
     return key;
@@ -209,7 +245,7 @@ export class Engine {
   requireStore(id: string): StoreRecord {
     const store = this.registry.findById(id);
     if (!store) {
-      const known = this.registry.all().map((s) => s.id);
+      const known = this.registry.peekAll().map((s) => s.id);
       // A store id is shown as given; anything else (it could be a secret in the wrong place) by its type.
       const shown = typeof id === 'string' && /^cks-[\w-]{1,60}$/.test(id) ? `"${id}"` : describeType(id);
       throw new FakeKmsUsageError(
@@ -231,42 +267,124 @@ export class Engine {
       trustAnchorFor: this.trustAnchorForFn,
     });
     if (!this.registry.addIfNameFree(record, this.reseeding !== undefined)) throw nameTakenError(seed, record);
-    if (seed.KeyCount !== undefined) for (const key of keysOfStoreSeed(seed, record)) this.seedKey(key);
-    // A store seeded mid-transition settles by the timing like any other (spec §8.16), as setState's do. It
-    // starts from the state before the transition, so transition listeners see a legal change.
-    if (record.state === 'CONNECTING') {
-      record.state = 'DISCONNECTED';
-      this.transitions.begin(record, 'CONNECTING', 'CONNECTED');
-    } else if (record.state === 'DISCONNECTING') {
-      record.state = 'CONNECTED';
-      this.transitions.begin(record, 'DISCONNECTING', 'DISCONNECTED');
+    const clockDated = seed.CreationDate === undefined;
+    if (clockDated) this.seededNow?.stores.push(record);
+    if (seed.KeyCount !== undefined) for (const key of keysOfStoreSeed(seed, record)) this.seedKey(key, clockDated);
+    // A store seeded mid-transition settles by the timing like any other (spec §8.16), as setState's do.
+    if (record.state === 'CONNECTING' || record.state === 'DISCONNECTING') {
+      this.seededNow?.transitions.push({ store: record, transient: record.state });
+      this.beginSeededTransition(record, record.state);
     }
     return record;
   }
 
-  /** Back to exactly the seeded state: stores, world, ids, journal and injections. */
+  /**
+   * Start a seeded store's transition. It starts from the state before the transition, so transition listeners
+   * see a legal change.
+   */
+  private beginSeededTransition(record: StoreRecord, transient: 'CONNECTING' | 'DISCONNECTING'): void {
+    if (transient === 'CONNECTING') {
+      record.state = 'DISCONNECTED';
+      this.transitions.begin(record, 'CONNECTING', 'CONNECTED');
+    } else {
+      record.state = 'CONNECTED';
+      this.transitions.begin(record, 'DISCONNECTING', 'DISCONNECTED');
+    }
+  }
+
+  /**
+   * Back to exactly the seeded state: stores, world, ids, journal and injections. When the registries know every
+   * store, key and alias reached since the last seeding (the usual case: a test reaches a few), only those are put
+   * back, so a reset costs what the test changed, not what the options seed; otherwise everything is seeded again.
+   * Both ways give the same state, ids included.
+   */
   reset(): void {
-    this.registry.clear();
     this.transitions.clear();
-    this.keys.clear();
-    this.random.rewind();
     this.injections.clear();
     this.journal.clear();
     this.generation += 1;
     this.options.world.reset();
-    this.reseeding = this.options.seed !== undefined && !this.idClashed ? 'names-and-ids' : 'names';
+    if (this.registry.restorable && this.keys.restorable) {
+      this.restoreSeeded();
+      return;
+    }
+    this.registry.clear();
+    this.keys.clear();
+    this.random.rewind();
+    this.reseeding = this.idClashed ? 'names' : 'names-and-ids';
+    if (this.seededIds !== undefined) this.replayAt = 0;
     try {
       this.seedAll();
     } finally {
       this.reseeding = undefined;
+      this.replayAt = -1;
     }
+    this.sealSeeded();
+  }
+
+  /** Put back what changed since seeding, and what seeding did at its moment: dates and transitions. */
+  private restoreSeeded(): void {
+    this.registry.restoreSeeded();
+    this.keys.restoreSeeded();
+    this.random.afterSeedingAgain();
+    const { stores, keys, aliases, deletions, transitions } = this.lastSeeded;
+    const now = this.clock();
+    for (const store of stores) store.creationDate = now;
+    for (const key of keys) key.creationDate = now;
+    for (const alias of aliases) {
+      alias.creationDate = now;
+      alias.lastUpdatedDate = now;
+    }
+    for (const key of deletions) this.keys.redateDeletion(key, now + PENDING_WINDOW_MS);
+    for (const { store, transient } of transitions) {
+      delete store.pending;
+      this.beginSeededTransition(store, transient);
+    }
+    this.reachSeededTransitions();
   }
 
   private seedAll(): void {
-    for (const seed of this.options.stores) this.seedStore(seed);
-    for (const seed of this.options.keys ?? []) this.seedKey(seed);
+    this.seededNow = emptySeededNow();
+    try {
+      for (const seed of this.options.stores) this.seedStore(seed);
+      for (const seed of this.options.keys ?? []) this.seedKey(seed);
+      this.lastSeeded = this.seededNow;
+    } finally {
+      this.seededNow = undefined;
+    }
+  }
+
+  /** Seeding is over: the registries note what changes from now on. */
+  private sealSeeded(): void {
+    this.registry.sealSeeded();
+    this.keys.sealSeeded();
+    this.reachSeededTransitions();
+  }
+
+  /** Stores seeded mid-transition change as their transition settles, without being handed out: note them now. */
+  private reachSeededTransitions(): void {
+    for (const { store } of this.lastSeeded.transitions) this.registry.findById(store.id);
   }
 }
+
+/** What seeding did at its moment: the dates it took from the clock, and the transitions it began. */
+interface SeededNow {
+  /** Stores seeded without a CreationDate. */
+  stores: StoreRecord[];
+  /** Keys seeded without a CreationDate (or in such a store), and their aliases (one list each: 8 bytes a key). */
+  keys: KeyRecord[];
+  aliases: AliasRecord[];
+  /** Keys seeded pending deletion without a DeletionDate. */
+  deletions: KeyRecord[];
+  /** Stores seeded CONNECTING or DISCONNECTING. */
+  transitions: { store: StoreRecord; transient: 'CONNECTING' | 'DISCONNECTING' }[];
+}
+
+function emptySeededNow(): SeededNow {
+  return { stores: [], keys: [], aliases: [], deletions: [], transitions: [] };
+}
+
+const PENDING_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
  * An id as one flat string. Joined from pieces (`cks-` and the hex), V8 keeps a string as a tree of them (a rope),

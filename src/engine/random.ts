@@ -23,6 +23,19 @@ export class RandomSource {
     this.state.set(start);
   }
 
+  /** Where the seeded stream stood when seeding ended. */
+  private readonly afterSeeding = new Uint32Array(4);
+
+  /** Seeding is over: remember where the stream stands, to come back to it. */
+  seeded(): void {
+    this.afterSeeding.set(this.state);
+  }
+
+  /** Back to where seeding left the stream, without seeding again (reset() put the seeded stores back). */
+  afterSeedingAgain(): void {
+    if (this.start) this.state.set(this.afterSeeding);
+  }
+
   /** `chars` lowercase hex characters. */
   hex(chars: number): string {
     if (this.start === undefined)

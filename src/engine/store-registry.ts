@@ -1,6 +1,7 @@
 import { INSPECT, inspectAs } from '../usage/redacted-view.js';
 import { MultiIndex } from './indexes/multi-index.js';
 import { OrderedTable, type Page } from './indexes/ordered-table.js';
+import { restoreInPlace, SinceSeeding } from './indexes/since-seeding.js';
 import type { CallContext, StoreRecord } from './types.js';
 
 /** The stores of one account and Region, with the indexes that uniqueness checks and Describe read. */
@@ -23,9 +24,17 @@ interface RegionIndexes {
  * lists in (spec §8.9). Every lookup an operation makes (id, name, cluster, XKS URI, endpoint, VPC endpoint
  * service, a page after a marker) goes through an index, so no call costs O(stores). A change to an indexed
  * field goes through {@link StoreRegistry.update}.
+ *
+ * Every accessor that hands out a store notes it in {@link StoreRegistry.changes}, so that `reset()` can put
+ * back the few stores a test reached instead of seeding them all again ({@link StoreRegistry.restoreSeeded}).
+ * Code that only reads every store (`fake.stores()`, snapshots) uses {@link StoreRegistry.peekAll}.
  */
 export class StoreRegistry {
   private readonly byId = new Map<string, StoreRecord>();
+  private readonly changes = new SinceSeeding<StoreRecord>(copyStore);
+  private seededNextSeq = 1;
+  /** False once reset() put a deleted store back in `byId`, after stores created later: see {@link StoreRegistry.peekAll}. */
+  private byIdInOrder = true;
   /** Account → Region → scope (nested maps: no key string to build on every lookup). */
   private readonly scopes = new Map<string, Map<string, Scope>>();
   private readonly regions = new Map<string, RegionIndexes>();
@@ -37,6 +46,7 @@ export class StoreRegistry {
   }
 
   add(store: StoreRecord): void {
+    this.changes.added(store);
     const scope = this.scopeOf(store, true);
     scope.ordered.add(store);
     this.byId.set(store.id, store);
@@ -53,6 +63,7 @@ export class StoreRegistry {
     const scope = this.scopeOf(store, true);
     if (nameKnownFree) scope.byName.addNew(store.name, store);
     else if (!scope.byName.addIfAbsent(store.name, store)) return false;
+    this.changes.added(store);
     scope.ordered.add(store);
     this.byId.set(store.id, store);
     this.index(store, scope, false);
@@ -61,6 +72,7 @@ export class StoreRegistry {
 
   delete(store: StoreRecord): void {
     if (this.byId.get(store.id) !== store) return;
+    this.changes.reach(store);
     this.byId.delete(store.id);
     this.scopeOf(store, true).ordered.remove(store);
     this.unindex(store);
@@ -69,6 +81,7 @@ export class StoreRegistry {
   /** Change a store's name, cluster or XKS configuration, keeping the indexes right. */
   update(store: StoreRecord, change: () => void): void {
     const known = this.byId.get(store.id) === store;
+    this.changes.reach(store);
     if (known) this.unindex(store);
     try {
       change();
@@ -80,12 +93,15 @@ export class StoreRegistry {
   /** The store with this id in the caller's account and Region. */
   get(ctx: CallContext, id: string): StoreRecord | undefined {
     const store = this.byId.get(id);
-    return store && store.account === ctx.account && store.region === ctx.region ? store : undefined;
+    return store && store.account === ctx.account && store.region === ctx.region
+      ? this.changes.reach(store)
+      : undefined;
   }
 
   /** The store with this id in any account or Region (ids are unique per fake). */
   findById(id: string): StoreRecord | undefined {
-    return this.byId.get(id);
+    const store = this.byId.get(id);
+    return store && this.changes.reach(store);
   }
 
   hasId(id: string): boolean {
@@ -94,41 +110,42 @@ export class StoreRegistry {
 
   /** The store with this name in the caller's account and Region (names are unique there). */
   findByName(ctx: CallContext, name: string): StoreRecord | undefined {
-    return this.scopeOf(ctx, false)?.byName.first(name);
+    const store = this.scopeOf(ctx, false)?.byName.first(name);
+    return store && this.changes.reach(store);
   }
 
   /** Stores of the account and Region with this name (one at most while names stay unique). */
   withName(ctx: CallContext, name: string): ReadonlySet<StoreRecord> {
-    return this.scopeOf(ctx, false)?.byName.get(name) ?? NONE;
+    return this.reachEach(this.scopeOf(ctx, false)?.byName.get(name));
   }
 
   /** Stores with this name in any account or Region: one name-index lookup per account and Region, for tests. */
   namedAnywhere(name: string): StoreRecord[] {
     const found: StoreRecord[] = [];
     for (const regions of this.scopes.values()) {
-      for (const scope of regions.values()) found.push(...scope.byName.get(name));
+      for (const scope of regions.values()) found.push(...this.reachEach(scope.byName.get(name)));
     }
     return found.sort((a, b) => a.seq - b.seq);
   }
 
   /** CloudHSM stores of the account and Region on this cluster. */
   onCluster(ctx: CallContext, clusterId: string): ReadonlySet<StoreRecord> {
-    return this.scopeOf(ctx, false)?.byCluster.get(clusterId) ?? NONE;
+    return this.reachEach(this.scopeOf(ctx, false)?.byCluster.get(clusterId));
   }
 
   /** XKS stores of the account and Region with this endpoint + path. */
   withUri(ctx: CallContext, uri: string): ReadonlySet<StoreRecord> {
-    return this.scopeOf(ctx, false)?.byUri.get(uri) ?? NONE;
+    return this.reachEach(this.scopeOf(ctx, false)?.byUri.get(uri));
   }
 
   /** XKS stores of the Region, any account, with this proxy endpoint. */
   withEndpoint(region: string, endpoint: string): ReadonlySet<StoreRecord> {
-    return this.regions.get(region)?.byEndpoint.get(endpoint) ?? NONE;
+    return this.reachEach(this.regions.get(region)?.byEndpoint.get(endpoint));
   }
 
   /** XKS stores of the Region, any account, behind this VPC endpoint service. */
   withVpcService(region: string, serviceName: string): ReadonlySet<StoreRecord> {
-    return this.regions.get(region)?.byVpcService.get(serviceName) ?? NONE;
+    return this.reachEach(this.regions.get(region)?.byVpcService.get(serviceName));
   }
 
   /** How many stores the account and Region hold. */
@@ -138,23 +155,78 @@ export class StoreRegistry {
 
   /** Up to `limit` stores of the account and Region created after `afterSeq`, in creation order. */
   page(ctx: CallContext, afterSeq: number, limit: number): Page<StoreRecord> {
-    return this.scopeOf(ctx, false)?.ordered.page(afterSeq, limit) ?? { items: [], more: false };
+    const page = this.scopeOf(ctx, false)?.ordered.page(afterSeq, limit);
+    if (!page) return { items: [], more: false };
+    for (const store of page.items) this.changes.reach(store);
+    return page;
   }
 
-  /** Stores of one account and Region, in creation order. */
-  list(ctx: CallContext): StoreRecord[] {
-    const scope = this.scopeOf(ctx, false);
-    return scope ? [...scope.ordered.values()] : [];
-  }
-
-  /** Every store, in creation order (ids are added in the order their seq was taken). */
+  /** Every store, in creation order (ids are added in the order their seq was taken), for a change to them all. */
   all(): StoreRecord[] {
+    this.changes.reachAll();
+    return this.peekAll();
+  }
+
+  /**
+   * Every store, in creation order, to read and never to change (`fake.stores()`, snapshots, messages): `reset()`
+   * does not look at stores that were only read.
+   */
+  peekAll(): StoreRecord[] {
+    if (!this.byIdInOrder) {
+      const stores = [...this.byId.values()].sort((a, b) => a.seq - b.seq);
+      this.byId.clear();
+      for (const store of stores) this.byId.set(store.id, store);
+      this.byIdInOrder = true;
+    }
     return [...this.byId.values()];
+  }
+
+  /** How many stores the fake holds, in every account and Region. */
+  get size(): number {
+    return this.byId.size;
   }
 
   /** Store records hold passwords and secret keys: printing the registry shows ids and states only. */
   toJSON(): string[] {
-    return this.all().map((s) => `${s.id} ${s.name} ${s.state}`);
+    return this.peekAll().map((s) => `${s.id} ${s.name} ${s.state}`);
+  }
+
+  /** Seeding is over: note what changes from now on (see {@link SinceSeeding}). */
+  sealSeeded(): void {
+    this.seededNextSeq = this.nextSeq;
+    this.changes.start(Math.max(64, this.byId.size >>> 2));
+  }
+
+  /** Whether {@link StoreRegistry.restoreSeeded} can put back the seeded stores. */
+  get restorable(): boolean {
+    return this.changes.restorable;
+  }
+
+  /**
+   * Back to the stores as seeded: the stores added since are deleted, and the seeded stores handed out since are
+   * put back as they were seeded (in place, re-indexed, and where they were deleted, back in their place).
+   */
+  restoreSeeded(): void {
+    const added = [...this.changes.addedRecords];
+    const reached = [...this.changes.reachedRecords];
+    this.changes.stop();
+    for (const store of added) this.delete(store);
+    for (const [store, seeded] of reached) {
+      const live = this.byId.get(store.id) === store;
+      if (live) this.unindex(store);
+      restoreInPlace(store, seeded);
+      if (live) {
+        this.index(store);
+      } else {
+        const scope = this.scopeOf(store, true);
+        scope.ordered.restore(store);
+        this.byId.set(store.id, store);
+        this.byIdInOrder = false;
+        this.index(store, scope);
+      }
+    }
+    this.nextSeq = this.seededNextSeq;
+    this.sealSeeded();
   }
 
   [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options?: unknown) => string): string {
@@ -162,6 +234,7 @@ export class StoreRegistry {
   }
 
   clear(): void {
+    this.changes.stop();
     this.byId.clear();
     this.scopes.clear();
     this.regions.clear();
@@ -221,6 +294,23 @@ export class StoreRegistry {
     }
     return indexes;
   }
+
+  /** A set of stores handed out: each noted as reached. */
+  private reachEach(stores: ReadonlySet<StoreRecord> | undefined): ReadonlySet<StoreRecord> {
+    if (stores === undefined) return NONE;
+    for (const store of stores) this.changes.reach(store);
+    return stores;
+  }
+}
+
+/** A store as it is now, deeply enough that no later change of the store (its state, its XKS settings) reaches it. */
+function copyStore(store: StoreRecord): StoreRecord {
+  const copy = { ...store };
+  if (store.cloudHsm) copy.cloudHsm = { ...store.cloudHsm };
+  if (store.xks) copy.xks = { ...store.xks };
+  if (store.pending) copy.pending = { ...store.pending };
+  if (typeof store.timing === 'object') copy.timing = { ...store.timing };
+  return copy;
 }
 
 /** The XKS URI that must be unique per account and Region: endpoint + path. */

@@ -9,6 +9,8 @@ import type { ConnectionErrorCode, PendingTransition, StoreRecord, Timing } from
 export class Transitions {
   /** Stores waiting on the clock (`afterMs`), so settling what is due never visits every store. */
   private readonly timed = new Set<StoreRecord>();
+  /** Stores whose transition began and may not have settled (one settled some other way leaves at the next look). */
+  private readonly begun = new Set<StoreRecord>();
   /** The earliest `dueAt` among them (a lower bound once some settle), so most calls check one number. */
   private earliestDue = Number.POSITIVE_INFINITY;
 
@@ -33,6 +35,7 @@ export class Transitions {
     if (typeof timing === 'object' && 'observations' in timing) pending.observationsLeft = timing.observations;
     if (typeof timing === 'object' && 'afterMs' in timing) pending.dueAt = this.clock() + timing.afterMs;
     store.pending = pending;
+    this.begun.add(store);
     if (pending.dueAt !== undefined) {
       this.timed.add(store);
       this.earliestDue = Math.min(this.earliestDue, pending.dueAt);
@@ -76,8 +79,22 @@ export class Transitions {
     this.earliestDue = earliest;
   }
 
+  /**
+   * The stores with a transition under way, in creation order: what `fake.settle()` and a new default timing act
+   * on, without visiting every store.
+   */
+  underWay(): StoreRecord[] {
+    const stores: StoreRecord[] = [];
+    for (const store of this.begun) {
+      if (store.pending) stores.push(store);
+      else this.begun.delete(store);
+    }
+    return stores.sort((a, b) => a.seq - b.seq);
+  }
+
   /** Forget every waiting store (the registry was cleared). */
   clear(): void {
+    this.begun.clear();
     this.timed.clear();
     this.earliestDue = Number.POSITIVE_INFINITY;
   }
@@ -96,6 +113,7 @@ export class Transitions {
     const from = store.state;
     delete store.pending;
     this.timed.delete(store);
+    this.begun.delete(store);
     store.state = pending.to;
     if (pending.to === 'FAILED' && pending.errorCode) store.errorCode = pending.errorCode;
     else delete store.errorCode;

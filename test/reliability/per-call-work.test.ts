@@ -19,6 +19,8 @@ import {
   ListAliasesCommand,
   ListKeysCommand,
   ScheduleKeyDeletionCommand,
+  TagResourceCommand,
+  UpdateAliasCommand,
   UpdateCustomKeyStoreCommand,
 } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
@@ -50,7 +52,7 @@ function watchedFake(): { fake: KmsFake; touched: Set<unknown>; spared: string }
   );
   const fake = createKmsFake({ stores, quota: STORES + 10, timing: 'immediate' });
   const touched = new Set<unknown>();
-  const records = fake.engine.registry.all();
+  const records = fake.engine.registry.peekAll();
   const spared = records[STORES / 2 + 1]?.id as string;
   for (const record of records) if (record.id !== spared) watch(record, WATCHED, touched);
   return { fake, touched, spared };
@@ -94,6 +96,30 @@ describe(`a call on a fake of ${STORES.toLocaleString('en-US')} stores reads onl
     expect(fake).toHaveStoreState(`hsm-${STORES / 2 + 1}`, 'DISCONNECTED');
     expect(fake).toHaveStoreErrorCode(spared, undefined);
     expect(touched.size).toBe(0);
+  });
+
+  it('reset() after a test renamed, connected and deleted one store and created two reads no other store', async () => {
+    const { fake, touched, spared } = watchedFake();
+    const kms = fake.client();
+    await kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: spared, NewCustomKeyStoreName: 'renamed' }));
+    await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: spared }));
+    fake.setState(spared, 'DISCONNECTED');
+    await kms.send(new DeleteCustomKeyStoreCommand({ CustomKeyStoreId: spared }));
+    await kms.send(new CreateCustomKeyStoreCommand(cloudHsmInput()));
+    await kms.send(new CreateCustomKeyStoreCommand(xksPublicInput()));
+    fake.reset();
+    expect(touched.size).toBe(0);
+    // The fake kept its records rather than seeding new ones: a call on another store reads that one.
+    await kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreName: 'hsm-3' }));
+    expect(touched.size).toBe(1);
+    // The store is back, as seeded, in its place.
+    const stores = fake.stores();
+    expect(stores).toHaveLength(STORES);
+    expect(stores[STORES / 2 + 1]).toMatchObject({
+      CustomKeyStoreId: spared,
+      CustomKeyStoreName: `hsm-${STORES / 2 + 1}`,
+      ConnectionState: 'DISCONNECTED',
+    });
   });
 
   it('Create of a CloudHSM or an external key store reads no other store', async () => {
@@ -151,11 +177,11 @@ function watchedKeys(): { fake: KmsFake; touched: Set<unknown>; spared: string; 
     timing: 'immediate',
   });
   const touched = new Set<unknown>();
-  const keys = fake.engine.keys.all();
+  const keys = fake.engine.keys.peekAll();
   const spared = keys[KEYS / 2 + 1]?.id as string;
   for (const key of keys) {
     if (key.id === spared) continue;
-    for (const alias of fake.engine.keys.aliasesOf(key.id)) watch(alias, ALIAS_FIELDS, touched);
+    for (const alias of fake.engine.keys.peekAliasesOf(key.id)) watch(alias, ALIAS_FIELDS, touched);
     watch(key, KEY_FIELDS, touched);
   }
   return { fake, touched, spared, storeId };
@@ -174,6 +200,29 @@ describe(`a key call on a fake of ${KEYS.toLocaleString('en-US')} KMS keys reads
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: spared, PendingWindowInDays: 7 }));
     await kms.send(new DescribeKeyCommand({ KeyId: spared }));
     expect(touched.size).toBe(0);
+  });
+
+  it('reset() after a test disabled, tagged and scheduled the deletion of one key reads no other key or alias', async () => {
+    const { fake, touched, spared } = watchedKeys();
+    const kms = fake.client();
+    const alias = `alias/key-${KEYS / 2 + 1}`;
+    const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
+    await kms.send(new UpdateAliasCommand({ AliasName: alias, TargetKeyId: KeyMetadata?.KeyId }));
+    await kms.send(new DisableKeyCommand({ KeyId: spared }));
+    await kms.send(new TagResourceCommand({ KeyId: spared, Tags: [{ TagKey: 'team', TagValue: 'payments' }] }));
+    await kms.send(new ScheduleKeyDeletionCommand({ KeyId: spared, PendingWindowInDays: 7 }));
+    fake.reset();
+    // (Keys seeded without a CreationDate, as these are, get the reset's date: written, never read.)
+    expect(touched.size).toBe(0);
+    // The fake kept its records rather than seeding new ones: a call on another key reads that one.
+    await kms.send(new DescribeKeyCommand({ KeyId: 'alias/key-3' }));
+    expect(touched.size).toBe(2);
+    expect(fake.keyState(spared)).toBe('Enabled');
+    expect(fake.keyState(alias)).toBe('Enabled');
+    const keys = fake.keys();
+    expect(keys).toHaveLength(KEYS);
+    expect(keys.find((key) => key.KeyId === spared)).toMatchObject({ Aliases: [alias] });
+    expect(keys.find((key) => key.KeyId === spared)?.Tags ?? []).toEqual([]);
   });
 
   it('toHaveKeyState reads only the key it names, by id or by alias', () => {

@@ -45,6 +45,21 @@ export class OrderedTable<T extends Sequenced> {
     this.seqs.push(item.seq);
   }
 
+  /**
+   * Put a removed record back in its place by `seq` (reset() restoring a seeded record): into the hole it left,
+   * or, once that hole was swept out, spliced in.
+   */
+  restore(item: T): void {
+    const at = this.indexAfter(item.seq - 1);
+    if (this.seqs[at] === item.seq) {
+      if (this.items[at] === undefined) this.holes -= 1;
+      this.items[at] = item;
+      return;
+    }
+    this.items.splice(at, 0, item);
+    this.seqs.splice(at, 0, item.seq);
+  }
+
   remove(item: T): boolean {
     const at = this.indexAfter(item.seq - 1);
     if (this.items[at] !== item) return false;

@@ -1,5 +1,6 @@
 import { MultiIndex } from '../indexes/multi-index.js';
 import { OrderedTable } from '../indexes/ordered-table.js';
+import { restoreInPlace, SinceSeeding } from '../indexes/since-seeding.js';
 import type { CallContext } from '../types.js';
 import type { AliasRecord, KeyRecord } from './key-types.js';
 import { KeyVault } from './key-vault.js';
@@ -24,9 +25,15 @@ export interface KeyPage<T> {
  * Region (in creation order, for paging), custom key store, external key id, alias name, and the keys
  * waiting for deletion. Nothing here scans all keys: a lookup is O(1), a page O(log n + page), adding or
  * deleting a key O(log n) (see {@link OrderedTable}), and a call when no deletion is due does no work.
+ *
+ * As in the store registry, every key and alias handed out is noted, so that `reset()` puts back only those
+ * ({@link KeyRegistry.restoreSeeded}); `peekAll` and `peekAliasesOf` are for reads that change nothing.
  */
 export class KeyRegistry {
   readonly vault = new KeyVault();
+  private readonly keyChanges = new SinceSeeding<KeyRecord>(copyKey);
+  private readonly aliasChanges = new SinceSeeding<AliasRecord>((alias) => ({ ...alias }));
+  private seededNextSeq = 1;
   private readonly byId = new Map<string, KeyRecord>();
   /** Account → Region → scope (nested maps: no key string to build on every lookup). */
   private readonly scopes = new Map<string, Map<string, Scope>>();
@@ -54,6 +61,7 @@ export class KeyRegistry {
   // ---- keys --------------------------------------------------------------------------------------
 
   add(key: KeyRecord): void {
+    this.keyChanges.added(key);
     this.byId.set(key.id, key);
     this.scopeOf(key, true).keys.add(key);
     if (key.storeId !== undefined) {
@@ -66,12 +74,13 @@ export class KeyRegistry {
   /** The key with this id in this account and Region. */
   get(ctx: CallContext, id: string): KeyRecord | undefined {
     const key = this.byId.get(id);
-    return key && key.account === ctx.account && key.region === ctx.region ? key : undefined;
+    return key && key.account === ctx.account && key.region === ctx.region ? this.keyChanges.reach(key) : undefined;
   }
 
   /** The key with this id anywhere in the fake (key ids are unique per fake). */
   findById(id: string): KeyRecord | undefined {
-    return this.byId.get(id);
+    const key = this.byId.get(id);
+    return key && this.keyChanges.reach(key);
   }
 
   hasId(id: string): boolean {
@@ -83,16 +92,20 @@ export class KeyRegistry {
     const scope = this.scopeOf(ctx, false);
     if (!scope) return { items: [], truncated: false };
     const { items, more } = scope.keys.page(after, limit);
+    for (const key of items) this.keyChanges.reach(key);
     return { items, truncated: more };
   }
 
   /** Keys in a custom key store, pending deletion included. */
   inStore(storeId: string): ReadonlySet<KeyRecord> {
-    return this.byStore.get(storeId);
+    const keys = this.byStore.get(storeId);
+    for (const key of keys) this.keyChanges.reach(key);
+    return keys;
   }
 
   byExternalKey(storeId: string, xksKeyId: string): KeyRecord | undefined {
-    return this.byXksKey.get(xksKey(storeId, xksKeyId));
+    const key = this.byXksKey.get(xksKey(storeId, xksKeyId));
+    return key && this.keyChanges.reach(key);
   }
 
   /** Keep the pending-deletion index in step after `deletionDate` changed. */
@@ -103,6 +116,13 @@ export class KeyRegistry {
       this.pendingDeletion.add(key);
       if (key.deletionDate < this.nextDeletion) this.nextDeletion = key.deletionDate;
     }
+  }
+
+  /** A seeded key pending deletion whose seed gave no DeletionDate is dated anew by reset(): it stays pending. */
+  redateDeletion(key: KeyRecord, deletionDate: number): void {
+    key.deletionDate = deletionDate;
+    this.pendingDeletion.add(key);
+    if (deletionDate < this.nextDeletion) this.nextDeletion = deletionDate;
   }
 
   /** Delete every key whose waiting period has ended on the fake's clock (with its aliases and material). */
@@ -119,6 +139,7 @@ export class KeyRegistry {
 
   delete(key: KeyRecord): void {
     if (this.byId.get(key.id) !== key) return;
+    this.keyChanges.reach(key);
     this.byId.delete(key.id);
     this.scopeOf(key, false)?.keys.remove(key);
     if (key.storeId !== undefined) {
@@ -130,8 +151,8 @@ export class KeyRegistry {
     this.vault.delete(key.id);
   }
 
-  /** Every key, in creation order (for `fake.keys()` and snapshots, never for a KMS call). */
-  all(): KeyRecord[] {
+  /** Every key, in creation order, to read and never to change (`fake.keys()`, snapshots; never a KMS call). */
+  peekAll(): KeyRecord[] {
     return [...this.byId.values()].sort((a, b) => a.seq - b.seq);
   }
 
@@ -139,6 +160,7 @@ export class KeyRegistry {
 
   /** Add an alias; `firstOfNewKey` when its key was just added and has no alias yet (no lookup then). */
   addAlias(alias: AliasRecord, firstOfNewKey = false): void {
+    this.aliasChanges.added(alias);
     const scope = this.scopeOf(alias, true);
     scope.aliasesByName.set(alias.name, alias);
     scope.aliases.add(alias);
@@ -147,10 +169,12 @@ export class KeyRegistry {
   }
 
   alias(ctx: CallContext, name: string): AliasRecord | undefined {
-    return this.scopeOf(ctx, false)?.aliasesByName.get(name);
+    const alias = this.scopeOf(ctx, false)?.aliasesByName.get(name);
+    return alias && this.aliasChanges.reach(alias);
   }
 
   retarget(alias: AliasRecord, keyId: string, now: number): void {
+    this.aliasChanges.reach(alias);
     this.aliasesByKey.delete(alias.targetKeyId, alias);
     alias.targetKeyId = keyId;
     alias.lastUpdatedDate = now;
@@ -160,6 +184,7 @@ export class KeyRegistry {
   deleteAlias(alias: AliasRecord): void {
     const scope = this.scopeOf(alias, false);
     if (scope?.aliasesByName.get(alias.name) !== alias) return;
+    this.aliasChanges.reach(alias);
     scope.aliasesByName.delete(alias.name);
     scope.aliases.remove(alias);
     this.aliasesByKey.delete(alias.targetKeyId, alias);
@@ -170,15 +195,81 @@ export class KeyRegistry {
     const scope = this.scopeOf(ctx, false);
     if (!scope) return { items: [], truncated: false };
     const { items, more } = scope.aliases.page(after, limit);
+    for (const alias of items) this.aliasChanges.reach(alias);
     return { items, truncated: more };
   }
 
   /** The aliases of one key, in creation order (a key has few). */
   aliasesOf(keyId: string): AliasRecord[] {
+    const aliases = this.peekAliasesOf(keyId);
+    for (const alias of aliases) this.aliasChanges.reach(alias);
+    return aliases;
+  }
+
+  /** The aliases of one key, in creation order, to read and never to change. */
+  peekAliasesOf(keyId: string): AliasRecord[] {
     return [...this.aliasesByKey.get(keyId)].sort((a, b) => a.seq - b.seq);
   }
 
+  /** Seeding is over: note what changes from now on (see {@link SinceSeeding}). */
+  sealSeeded(): void {
+    this.seededNextSeq = this.nextSeq;
+    const limit = Math.max(64, this.byId.size >>> 2);
+    this.keyChanges.start(limit);
+    this.aliasChanges.start(limit);
+  }
+
+  /** Whether {@link KeyRegistry.restoreSeeded} can put back the seeded keys and aliases. */
+  get restorable(): boolean {
+    return this.keyChanges.restorable && this.aliasChanges.restorable;
+  }
+
+  /**
+   * Back to the keys and aliases as seeded: those added since are deleted (with their material), and the seeded
+   * ones handed out since are put back as seeded, in place, re-indexed, without material (made anew on first use,
+   * as for every seeded key after a reset).
+   */
+  restoreSeeded(): void {
+    const addedKeys = [...this.keyChanges.addedRecords];
+    const reachedKeys = [...this.keyChanges.reachedRecords];
+    const addedAliases = [...this.aliasChanges.addedRecords];
+    const reachedAliases = [...this.aliasChanges.reachedRecords];
+    this.keyChanges.stop();
+    this.aliasChanges.stop();
+    for (const alias of addedAliases) this.deleteAlias(alias);
+    for (const key of addedKeys) this.delete(key);
+    for (const [key, seeded] of reachedKeys) {
+      const live = this.byId.get(key.id) === key;
+      restoreInPlace(key, seeded);
+      this.vault.delete(key.id);
+      if (!live) {
+        this.byId.set(key.id, key);
+        this.scopeOf(key, true).keys.restore(key);
+        if (key.storeId !== undefined) {
+          this.byStore.add(key.storeId, key);
+          if (key.xksKeyId !== undefined) this.byXksKey.set(xksKey(key.storeId, key.xksKeyId), key);
+        }
+      }
+      this.deletionChanged(key);
+    }
+    for (const [alias, seeded] of reachedAliases) {
+      const scope = this.scopeOf(alias, true);
+      const live = scope.aliasesByName.get(alias.name) === alias;
+      if (live) this.aliasesByKey.delete(alias.targetKeyId, alias);
+      restoreInPlace(alias, seeded);
+      if (!live) {
+        scope.aliasesByName.set(alias.name, alias);
+        scope.aliases.restore(alias);
+      }
+      this.aliasesByKey.add(alias.targetKeyId, alias);
+    }
+    this.nextSeq = this.seededNextSeq;
+    this.sealSeeded();
+  }
+
   clear(): void {
+    this.keyChanges.stop();
+    this.aliasChanges.stop();
     this.byId.clear();
     this.scopes.clear();
     this.byStore.clear();
@@ -206,6 +297,13 @@ export class KeyRegistry {
     }
     return scope;
   }
+}
+
+/** A key as it is now, deeply enough that no later change (its tags, its deletion) reaches it. */
+function copyKey(key: KeyRecord): KeyRecord {
+  const copy = { ...key };
+  if (key.tags) copy.tags = new Map(key.tags);
+  return copy;
 }
 
 function xksKey(storeId: string, xksKeyId: string): string {
