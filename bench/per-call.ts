@@ -84,8 +84,10 @@ const SCENARIOS: Scenario[] = [
       await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId }));
       await kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId }));
       await kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId }));
-      // Back to DISCONNECTED for the next run (a control call, not a KMS call).
-      if (fake) fake.setState(CustomKeyStoreId, 'DISCONNECTED');
+      // Back to DISCONNECTED for the next run (a control call, not a KMS call). The floor's runs make the same
+      // control call on a fake of their own, so the harness costs both sides alike.
+      const target = fake ?? floorSideFake();
+      target.setState(connectTarget(target), 'DISCONNECTED');
     },
     record: async (fake) => {
       const CustomKeyStoreId = connectTarget(fake);
@@ -98,8 +100,21 @@ const SCENARIOS: Scenario[] = [
 ];
 
 const FLOOR_ID = 'cks-00000000000000000';
+const targets = new WeakMap<KmsFake, string>();
+/** The store a run connects: the first of the fake's (looked up once), or any id for the floor. */
 function connectTarget(fake: KmsFake | undefined): string {
-  return fake ? (fake.stores()[0]?.CustomKeyStoreId as string) : FLOOR_ID;
+  if (!fake) return FLOOR_ID;
+  let id = targets.get(fake);
+  if (id === undefined) {
+    id = fake.stores()[0]?.CustomKeyStoreId as string;
+    targets.set(fake, id);
+  }
+  return id;
+}
+let floorSide: KmsFake | undefined;
+function floorSideFake(): KmsFake {
+  floorSide ??= fakeWith(3);
+  return floorSide;
 }
 
 export async function perCall(options: BenchOptions): Promise<Row[]> {

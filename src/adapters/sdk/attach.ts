@@ -273,15 +273,26 @@ function unwireCalls(client: KMSClient, wired: Wired): void {
 }
 
 /**
- * Older SDKs (3.600 to at least 3.750) build their SigV4 signer over the credential provider the client
- * was constructed with, not over `config.credentials`: the signer they return is wrapped (never changed,
- * it may be shared) so that it signs with the fake's credentials and no provider chain runs.
+ * The SDK builds its SigV4 signer over the credential provider the client was constructed with, not over
+ * `config.credentials` (3.600 to at least 3.750 build it once; later versions build one per call). The
+ * signer it returns is copied, never changed (it may be shared), so that it signs with the fake's
+ * credentials and no provider chain runs. The copy has the signer's own class as prototype: a copy made with
+ * the signer itself as prototype (as this once was) made V8 turn every new signer into a prototype, about
+ * 17 µs a call. A signer the SDK returns again gets the copy it got before.
  */
 function signerWith(original: unknown, identity: () => Promise<unknown>): unknown {
   if (typeof original !== 'function') return original;
+  let last: object | undefined;
+  let lastCopy: object | undefined;
   return async (...args: unknown[]) => {
     const signer = await (original as (...a: unknown[]) => Promise<object>)(...args);
-    return Object.create(signer, { credentialProvider: { value: identity } });
+    if (signer !== last || lastCopy === undefined) {
+      const copy = Object.assign(Object.create(Object.getPrototypeOf(signer)) as object, signer);
+      (copy as { credentialProvider: unknown }).credentialProvider = identity;
+      last = signer;
+      lastCopy = copy;
+    }
+    return lastCopy;
   };
 }
 
