@@ -8,7 +8,7 @@ export function deleteCustomKeyStore(engine: Engine, ctx: CallContext, input: In
   const store = findStore(engine, ctx, str(input, 'CustomKeyStoreId') as string);
   requireState(store, ['DISCONNECTED'], 'Disconnect it and wait until it is DISCONNECTED before you delete it.');
   // Keys pending deletion count too: the store can go once their waiting periods have ended (spec §6).
-  const keyCount = engine.keys.inStore(store.id).size;
+  const keyCount = engine.keys.countInStore(store.id);
   if (keyCount > 0) {
     throw new KmsError(
       'CustomKeyStoreHasCMKsException',

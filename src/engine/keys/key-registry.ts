@@ -96,11 +96,9 @@ export class KeyRegistry {
     return { items, truncated: more };
   }
 
-  /** Keys in a custom key store, pending deletion included. */
-  inStore(storeId: string): ReadonlySet<KeyRecord> {
-    const keys = this.byStore.get(storeId);
-    for (const key of keys) this.keyChanges.reach(key);
-    return keys;
+  /** How many keys a custom key store holds, pending deletion included (no key is handed out). */
+  countInStore(storeId: string): number {
+    return this.byStore.get(storeId).size;
   }
 
   byExternalKey(storeId: string, xksKeyId: string): KeyRecord | undefined {

@@ -196,7 +196,7 @@ export class System {
         else view[key] = value;
       }
       // Keys are real records now; the model counts them per store.
-      const keys = this.fake.engine.keys.inStore(seed.CustomKeyStoreId as string).size;
+      const keys = this.fake.engine.keys.countInStore(seed.CustomKeyStoreId as string);
       if (keys > 0) view.KeyCount = keys;
       return view;
     });
