@@ -62,8 +62,15 @@ export class KeyRegistry {
 
   add(key: KeyRecord): void {
     this.keyChanges.added(key);
+    this.insert(key, false);
+  }
+
+  /** Index a key: a new one at the end of its table, or (reset() restoring it) back in its place. */
+  private insert(key: KeyRecord, restoring: boolean): void {
     this.byId.set(key.id, key);
-    this.scopeOf(key, true).keys.add(key);
+    const table = this.scopeOf(key, true).keys;
+    if (restoring) table.restore(key);
+    else table.add(key);
     if (key.storeId !== undefined) {
       this.byStore.add(key.storeId, key);
       if (key.xksKeyId !== undefined) this.byXksKey.set(xksKey(key.storeId, key.xksKeyId), key);
@@ -240,15 +247,8 @@ export class KeyRegistry {
       const live = this.byId.get(key.id) === key;
       restoreInPlace(key, seeded);
       this.vault.delete(key.id);
-      if (!live) {
-        this.byId.set(key.id, key);
-        this.scopeOf(key, true).keys.restore(key);
-        if (key.storeId !== undefined) {
-          this.byStore.add(key.storeId, key);
-          if (key.xksKeyId !== undefined) this.byXksKey.set(xksKey(key.storeId, key.xksKeyId), key);
-        }
-      }
-      this.deletionChanged(key);
+      if (live) this.deletionChanged(key);
+      else this.insert(key, true);
     }
     for (const [alias, seeded] of reachedAliases) {
       const scope = this.scopeOf(alias, true);
