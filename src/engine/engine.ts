@@ -77,6 +77,12 @@ export class Engine {
    */
   private seededIds: string[] | undefined;
   private replayAt = -1;
+  /**
+   * While the constructor seeds: ids are drawn without looking each one up (at 100,000 seeds, a lookup in an
+   * index too big for the CPU caches each). A drawn id that was taken after all shows in the counts afterwards
+   * (an index holds one record per id), and then seeding starts again, looking every id up.
+   */
+  private drawingUnchecked = false;
   // What seeding asks for, made once rather than as new closures for each of 100,000 seeded stores or keys.
   private readonly newStoreIdFn = () => this.newStoreId();
   private readonly newKeyIdFn = () => this.newKeyId();
@@ -103,10 +109,31 @@ export class Engine {
         for (const listener of this.listeners) listener(store, from);
       },
     );
-    if (options.seed === undefined) this.seededIds = [];
-    this.seedAll();
+    this.seedFirst();
     this.random.seeded();
     this.sealSeeded();
+  }
+
+  /** The constructor's seeding: ids drawn unchecked, and seeded again with checks if one was taken. */
+  private seedFirst(): void {
+    if (this.options.seed === undefined) this.seededIds = [];
+    this.drawingUnchecked = true;
+    try {
+      this.seedAll();
+    } finally {
+      this.drawingUnchecked = false;
+    }
+    let keys = this.options.keys?.length ?? 0;
+    for (const seed of this.options.stores) keys += seed.KeyCount ?? 0;
+    if (this.registry.size === this.options.stores.length && this.keys.size === keys) return;
+    this.idClashed = true;
+    this.registry.clear();
+    this.keys.clear();
+    this.transitions.clear();
+    this.journal.clear();
+    this.random.rewind();
+    if (this.seededIds !== undefined) this.seededIds = [];
+    this.seedAll();
   }
 
   get world(): World {
@@ -176,7 +203,8 @@ export class Engine {
     if (replayed !== undefined) return replayed;
     for (;;) {
       const id = flatId(`cks-${this.random.hex(17)}`);
-      if (this.reseeding === 'names-and-ids' || !this.registry.hasId(id)) return this.drawn(id);
+      if (this.drawingUnchecked || this.reseeding === 'names-and-ids' || !this.registry.hasId(id))
+        return this.drawn(id);
       this.idClashed = true;
     }
   }
@@ -187,7 +215,7 @@ export class Engine {
     if (replayed !== undefined) return replayed;
     for (;;) {
       const id = flatId(this.random.uuid());
-      if (this.reseeding === 'names-and-ids' || !this.keys.hasId(id)) return this.drawn(id);
+      if (this.drawingUnchecked || this.reseeding === 'names-and-ids' || !this.keys.hasId(id)) return this.drawn(id);
       this.idClashed = true;
     }
   }

@@ -2,11 +2,12 @@ import {
   CreateCustomKeyStoreCommand,
   CustomKeyStoreInvalidStateException,
   DescribeCustomKeyStoresCommand,
+  DescribeKeyCommand,
   UpdateCustomKeyStoreCommand,
 } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
 import { createKmsFake, type KmsFake } from '../../src/index.js';
-import { cloudHsmInput } from '../support/inputs.js';
+import { cloudHsmInput, clusterId } from '../support/inputs.js';
 import { create, rejectionOf } from '../support/kms.js';
 
 /** Send raw awsJson1_1 bytes, as a non-SDK client would. */
@@ -138,6 +139,41 @@ describe('ids and determinism (§8.11)', () => {
     const first = await create(fake.client(), cloudHsmInput({ CustomKeyStoreName: 'x' }));
     fake.reset();
     expect(await create(fake.client(), cloudHsmInput({ CustomKeyStoreName: 'x' }))).toBe(first);
+  });
+
+  it('a seeded id the stream draws again for a later seed is not given twice, for stores and for keys', async () => {
+    const hsm = (name: string, id?: string) => ({
+      ...(id ? { CustomKeyStoreId: id } : {}),
+      CustomKeyStoreName: name,
+      CloudHsmClusterId: clusterId(),
+    });
+    const drawn = createKmsFake({ seed: 'clash', stores: [hsm('first')], keys: [{}] });
+    const storeId = drawn.stores()[0]?.CustomKeyStoreId as string;
+    const keyId = drawn.keys()[0]?.KeyId as string;
+    // The same seed draws those ids first again, for the seeds without one: the seeds that name them keep them.
+    const fake = createKmsFake({
+      seed: 'clash',
+      stores: [hsm('given', storeId), hsm('drawn')],
+      keys: [{ KeyId: keyId, Description: 'given' }, { Description: 'drawn' }],
+    });
+    const stores = fake.stores().map((s) => [s.CustomKeyStoreName, s.CustomKeyStoreId]);
+    const keys = fake.keys().map((k) => [k.Description, k.KeyId]);
+    expect(stores[0]).toEqual(['given', storeId]);
+    expect(keys[0]).toEqual(['given', keyId]);
+    expect(new Set(stores.map(([, id]) => id)).size).toBe(2);
+    expect(new Set(keys.map(([, id]) => id)).size).toBe(2);
+    const kms = fake.client();
+    for (const [name, id] of stores) {
+      const out = await kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: id }));
+      expect(out.CustomKeyStores?.[0]?.CustomKeyStoreName).toBe(name);
+    }
+    for (const [description, id] of keys) {
+      const out = await kms.send(new DescribeKeyCommand({ KeyId: id }));
+      expect(out.KeyMetadata?.Description).toBe(description);
+    }
+    fake.reset();
+    expect(fake.stores().map((s) => [s.CustomKeyStoreName, s.CustomKeyStoreId])).toEqual(stores);
+    expect(fake.keys().map((k) => [k.Description, k.KeyId])).toEqual(keys);
   });
 
   it('without a seed, ids differ between fakes', async () => {
