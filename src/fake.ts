@@ -247,7 +247,7 @@ export class KmsFake {
     const method = 'fake.setState(storeId, state, errorCode?)';
     const store = this.engine.requireStore(checkStoreId(method, storeId) as string);
     ({ state, code: errorCode } = checkStateChange(method, state, errorCode, store.type));
-    delete store.pending;
+    this.engine.transitions.cancel(store);
     if (state === 'CONNECTING') this.engine.transitions.begin(store, 'CONNECTING', 'CONNECTED');
     else if (state === 'DISCONNECTING') this.engine.transitions.begin(store, 'DISCONNECTING', 'DISCONNECTED');
     else store.state = state;

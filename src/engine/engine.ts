@@ -365,7 +365,7 @@ export class Engine {
     }
     for (const key of deletions) this.keys.redateDeletion(key, now + PENDING_WINDOW_MS);
     for (const { store, transient } of transitions) {
-      delete store.pending;
+      this.transitions.cancel(store);
       this.beginSeededTransition(store, transient);
     }
     this.reachSeededTransitions();

@@ -92,6 +92,13 @@ export class Transitions {
     return stores.sort((a, b) => a.seq - b.seq);
   }
 
+  /** Drop a store's transition without settling it (`fake.setState`, a reset putting a store back). */
+  cancel(store: StoreRecord): void {
+    delete store.pending;
+    this.timed.delete(store);
+    this.begun.delete(store);
+  }
+
   /** Forget every waiting store (the registry was cleared). */
   clear(): void {
     this.begun.clear();
