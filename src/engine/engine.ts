@@ -58,13 +58,10 @@ export class Engine {
   private readonly listeners = new Set<TransitionListener>();
   /**
    * Set while reset() seeds again. The seeds are the ones the constructor seeded, so the names and alias names
-   * they take are free again and are not looked up; with the `seed` option (and no id ever drawn twice) the ids
-   * drawn are the very ones found free then. At 100,000 seeds every lookup in an index too big for the CPU
-   * caches counts.
+   * they take are free again and are not looked up, and their ids are the ones the constructor's seeding drew
+   * (`seededIds`). At 100,000 seeds every lookup in an index too big for the CPU caches counts.
    */
-  private reseeding: 'names' | 'names-and-ids' | undefined;
-  /** Whether a new id was ever drawn that was taken already (then reset() checks ids as the constructor did). */
-  private idClashed = false;
+  private reseeding = false;
   /**
    * While the seeds of the options are seeded: what of them depends on the moment of seeding, so that a reset()
    * that puts the seeded stores back instead of seeding them again can do it at its own moment.
@@ -72,10 +69,10 @@ export class Engine {
   private seededNow: SeededNow | undefined;
   private lastSeeded: SeededNow = emptySeededNow();
   /**
-   * Without the `seed` option, the ids seeding drew (the very strings the records hold), so that seeding again
-   * gives the seeded stores and keys the same ids: with or without a seed, they keep their ids across reset().
+   * The ids the constructor's seeding drew (the very strings the records hold), in order: seeding again replays
+   * them, so the seeded stores and keys keep their ids across reset(), with or without the `seed` option.
    */
-  private seededIds: string[] | undefined;
+  private seededIds: string[] = [];
   private replayAt = -1;
   /**
    * While the constructor seeds: ids are drawn without looking each one up (at 100,000 seeds, a lookup in an
@@ -116,7 +113,6 @@ export class Engine {
 
   /** The constructor's seeding: ids drawn unchecked, and seeded again with checks if one was taken. */
   private seedFirst(): void {
-    if (this.options.seed === undefined) this.seededIds = [];
     this.drawingUnchecked = true;
     try {
       this.seedAll();
@@ -126,13 +122,12 @@ export class Engine {
     let keys = this.options.keys?.length ?? 0;
     for (const seed of this.options.stores) keys += seed.KeyCount ?? 0;
     if (this.registry.size === this.options.stores.length && this.keys.size === keys) return;
-    this.idClashed = true;
     this.registry.clear();
     this.keys.clear();
     this.transitions.clear();
     this.journal.clear();
     this.random.rewind();
-    if (this.seededIds !== undefined) this.seededIds = [];
+    this.seededIds = [];
     this.seedAll();
   }
 
@@ -203,9 +198,7 @@ export class Engine {
     if (replayed !== undefined) return replayed;
     for (;;) {
       const id = flatId(`cks-${this.random.hex(17)}`);
-      if (this.drawingUnchecked || this.reseeding === 'names-and-ids' || !this.registry.hasId(id))
-        return this.drawn(id);
-      this.idClashed = true;
+      if (this.drawingUnchecked || !this.registry.hasId(id)) return this.drawn(id);
     }
   }
 
@@ -215,20 +208,18 @@ export class Engine {
     if (replayed !== undefined) return replayed;
     for (;;) {
       const id = flatId(this.random.uuid());
-      if (this.drawingUnchecked || this.reseeding === 'names-and-ids' || !this.keys.hasId(id)) return this.drawn(id);
-      this.idClashed = true;
+      if (this.drawingUnchecked || !this.keys.hasId(id)) return this.drawn(id);
     }
   }
 
-  /** Seeding again without a seed: the id seeding drew first at this point. */
+  /** Seeding again: the id the constructor's seeding drew at this point. */
   private replayedId(): string | undefined {
-    if (this.replayAt < 0) return undefined;
-    return (this.seededIds as string[])[this.replayAt++];
+    return this.replayAt < 0 ? undefined : this.seededIds[this.replayAt++];
   }
 
-  /** An id drawn: kept while the constructor seeds without a seed. */
+  /** An id drawn: kept while the constructor seeds. */
   private drawn(id: string): string {
-    if (this.seededNow !== undefined && this.reseeding === undefined) this.seededIds?.push(id);
+    if (this.seededNow !== undefined) this.seededIds.push(id);
     return id;
   }
 
@@ -245,7 +236,7 @@ export class Engine {
       newId: this.newKeyIdFn,
       keys: this.keys,
       store: this.storeByIdFn,
-      aliasesKnownFree: this.reseeding !== undefined,
+      aliasesKnownFree: this.reseeding,
     });
     this.keys.add(key);
     const dated = this.seededNow;
@@ -294,7 +285,7 @@ export class Engine {
       existing: this.registry,
       trustAnchorFor: this.trustAnchorForFn,
     });
-    if (!this.registry.addIfNameFree(record, this.reseeding !== undefined)) throw nameTakenError(seed, record);
+    if (!this.registry.addIfNameFree(record, this.reseeding)) throw nameTakenError(seed, record);
     const clockDated = seed.CreationDate === undefined;
     if (clockDated) this.seededNow?.stores.push(record);
     if (seed.KeyCount !== undefined) for (const key of keysOfStoreSeed(seed, record)) this.seedKey(key, clockDated);
@@ -338,15 +329,15 @@ export class Engine {
     }
     this.registry.clear();
     this.keys.clear();
-    this.random.rewind();
-    this.reseeding = this.idClashed ? 'names' : 'names-and-ids';
-    if (this.seededIds !== undefined) this.replayAt = 0;
+    this.reseeding = true;
+    this.replayAt = 0;
     try {
       this.seedAll();
     } finally {
-      this.reseeding = undefined;
+      this.reseeding = false;
       this.replayAt = -1;
     }
+    this.random.afterSeedingAgain();
     this.sealSeeded();
   }
 
