@@ -210,9 +210,10 @@ export class Attachments {
 
   /**
    * For clients that cache their handler chains (`cacheMiddleware: true`, where options would turn the cache
-   * off) or whose `send` is someone else's: two middlewares, the fewest that keep every guarantee. The whole call is counted (retries included)
-   * and stamped with the reset generation when send() starts; the transport, innermost, hands the stamp to the
-   * fake, which refuses a call from before a reset (see in-flight.ts). It never calls the next handler.
+   * off) or whose `send` is someone else's: two middlewares, the fewest that keep every guarantee. The whole
+   * call is counted (retries included) and stamped with the reset generation when send() starts; the
+   * transport, innermost, hands the stamp to the fake, which refuses a call from before a reset (see
+   * in-flight.ts). It never calls the next handler.
    */
   private wireMiddlewares(client: KMSClient, bound: string, calls: { started(): void; ended(): void }): void {
     const handler = this.handler;
